@@ -1,0 +1,32 @@
+/**
+ * `npm run validate [-- <story-folder-or-root> ...]`: checks every story and prints each problem as
+ * `file: feature-id: what is wrong — how to fix`. Exits 1 when there is any problem.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { compileStory, formatProblem, listStoryDirs } from '../src/lib/story/compile';
+
+const args = process.argv.slice(2);
+const targets = args.length ? args : ['geo'];
+const dirs = targets.flatMap((t) =>
+  existsSync(path.join(t, 'story.json')) ? [t] : listStoryDirs(t),
+);
+
+if (!dirs.length) {
+  console.error(`No story found in ${targets.join(', ')} (a story is a folder with a story.json).`);
+  process.exit(1);
+}
+
+let failed = 0;
+for (const dir of dirs) {
+  const { story, problems } = compileStory(dir);
+  if (story) {
+    const features = story.layers.reduce((n, l) => n + l.data.features.length, 0);
+    console.log(`ok   ${dir}: ${features} features in ${story.layers.length} layers`);
+  } else {
+    failed++;
+    console.error(`FAIL ${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    for (const p of problems) console.error(`  ${formatProblem(p)}`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,18 @@
+import { bbox } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+/**
+ * Bounds that frame a feature: its bounding box, grown by `minSpanDeg` where it is a point or
+ * very small, so that the camera never zooms to street level on a city reference point.
+ *
+ * @example
+ * featureBounds(pointFeature([73.05, 33.68]), 1) // [72.55, 33.18, 73.55, 34.18]
+ */
+export function featureBounds(feature: Feature<Geometry> | Geometry, minSpanDeg = 1): Bounds {
+  const [w, s, e, n] = bbox(feature) as Bounds;
+  const growX = Math.max(0, (minSpanDeg - (e - w)) / 2);
+  const growY = Math.max(0, (minSpanDeg - (n - s)) / 2);
+  return [w - growX, Math.max(-85, s - growY), e + growX, Math.min(85, n + growY)];
+}

@@ -1,0 +1,247 @@
+/**
+ * The map's style: an offline basemap (Natural Earth, served by the site itself) and the story's
+ * layers. Pure data: no MapLibre import at run time, only its specification types.
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Category } from '$lib/story/schema';
+
+/** Source and layer ids: the only names other modules may use to talk about map layers. */
+export const SOURCE = {
+  land: 'land',
+  boundaries: 'boundaries',
+  labels: 'labels',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  land: 'land',
+  coast: 'coast',
+  boundaryInternational: 'boundary-international',
+  boundaryDeFacto: 'boundary-de-facto',
+  countryLabels: 'country-labels',
+  territoryLabels: 'territory-labels',
+  routeCasing: 'route-casing',
+  route: 'route',
+  routeLabel: 'route-label',
+  links: 'links',
+  events: 'events',
+  eventLabels: 'event-labels',
+} as const;
+
+/** The font MapLibre draws labels with; its files ship with the site (see `font-faces`). */
+export const LABEL_FONT = 'Noto Sans Regular';
+
+/** Category colours (Okabe–Ito, distinguishable with common colour-vision deficiencies). */
+export const CATEGORY_COLORS: Record<Category, string> = {
+  energy: '#c26a00',
+  defence: '#b8400e',
+  security: '#a8487f',
+  diplomacy: '#0060a0',
+  economy: '#00795a',
+  culture: '#3b8fc4',
+};
+
+export const THEME = {
+  sea: '#dce8ef',
+  land: '#f6f3ec',
+  coast: '#9fb6c6',
+  border: '#8d8d8d',
+  label: '#55514a',
+  territory: '#7a5c3a',
+  halo: '#ffffff',
+  link: '#5b3fb8',
+} as const;
+
+const categoryColor: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...Object.entries(CATEGORY_COLORS).flat(),
+  '#555555',
+] as unknown as ExpressionSpecification;
+
+/** Approximate and placeholder points are drawn hollow: the pin is not the venue. */
+const isExactPoint: ExpressionSpecification = [
+  'in',
+  ['get', 'location_precision'],
+  ['literal', ['venue', 'city']],
+];
+
+export interface StyleUrls {
+  /** Absolute URL of a basemap layer's GeoJSON. */
+  basemap: (layer: keyof typeof SOURCE) => string;
+  /** Absolute URL of the bundled label font (woff2). */
+  font: string;
+}
+
+export interface StoryLayerSource {
+  id: string;
+  kind: 'events' | 'routes' | 'links';
+  url: string;
+}
+
+/** Builds the complete style for a story's layers. */
+export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {
+    [SOURCE.land]: { type: 'geojson', data: urls.basemap('land'), attribution: 'Natural Earth' },
+    [SOURCE.boundaries]: { type: 'geojson', data: urls.basemap('boundaries') },
+    [SOURCE.labels]: { type: 'geojson', data: urls.basemap('labels') },
+  };
+  for (const layer of layers) {
+    sources[layer.id] = { type: 'geojson', data: layer.url, promoteId: 'id' };
+  }
+
+  const storyLayers: LayerSpecification[] = [];
+  const ofKind = (kind: StoryLayerSource['kind']) => layers.filter((l) => l.kind === kind);
+  for (const { id } of ofKind('routes')) {
+    storyLayers.push(
+      {
+        id: `${LAYER.routeCasing}:${id}`,
+        type: 'line',
+        source: id,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': THEME.halo, 'line-width': 7, 'line-opacity': 0.9 },
+      },
+      {
+        id: `${LAYER.route}:${id}`,
+        type: 'line',
+        source: id,
+        layout: { 'line-cap': 'butt', 'line-join': 'round' },
+        paint: {
+          'line-color': categoryColor,
+          'line-width': 4,
+          // Indicative routes are dashed: they join published waypoints, not a survey.
+          'line-dasharray': [2, 1.2],
+        },
+      },
+      {
+        id: `${LAYER.routeLabel}:${id}`,
+        type: 'symbol',
+        source: id,
+        layout: {
+          'symbol-placement': 'line',
+          'text-field': [
+            'case',
+            ['get', 'indicative'],
+            'Pipeline (indicative route)',
+            ['get', 'title'],
+          ],
+          'text-font': [LABEL_FONT],
+          'text-size': 12,
+          'symbol-spacing': 400,
+          'text-offset': [0, -1],
+        },
+        paint: { 'text-color': THEME.label, 'text-halo-color': THEME.halo, 'text-halo-width': 1.5 },
+      },
+    );
+  }
+  for (const { id } of ofKind('links')) {
+    storyLayers.push({
+      id: `${LAYER.links}:${id}`,
+      type: 'line',
+      source: id,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': THEME.link, 'line-width': 2, 'line-opacity': 0.75 },
+    });
+  }
+  for (const { id } of ofKind('events')) {
+    storyLayers.push(
+      {
+        id: `${LAYER.events}:${id}`,
+        type: 'circle',
+        source: id,
+        paint: {
+          'circle-radius': 6.5,
+          'circle-color': ['case', isExactPoint, categoryColor, THEME.halo],
+          'circle-stroke-color': ['case', isExactPoint, THEME.halo, categoryColor],
+          'circle-stroke-width': ['case', isExactPoint, 1.5, 2.5],
+        },
+      },
+      {
+        id: `${LAYER.eventLabels}:${id}`,
+        type: 'symbol',
+        source: id,
+        layout: {
+          'text-field': ['get', 'place_label'],
+          'text-font': [LABEL_FONT],
+          'text-size': 12.5,
+          'text-anchor': 'left',
+          'text-offset': [0.9, 0],
+          'text-optional': true,
+        },
+        paint: { 'text-color': '#222222', 'text-halo-color': THEME.halo, 'text-halo-width': 1.6 },
+      },
+    );
+  }
+
+  return {
+    version: 8,
+    // No glyph server: labels are drawn from the bundled font file.
+    'font-faces': { [LABEL_FONT]: [{ url: urls.font }] },
+    sources,
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': THEME.sea } },
+      { id: LAYER.land, type: 'fill', source: SOURCE.land, paint: { 'fill-color': THEME.land } },
+      {
+        id: LAYER.coast,
+        type: 'line',
+        source: SOURCE.land,
+        paint: { 'line-color': THEME.coast, 'line-width': 0.8 },
+      },
+      {
+        id: LAYER.boundaryInternational,
+        type: 'line',
+        source: SOURCE.boundaries,
+        filter: ['==', ['get', 'kind'], 'international'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': THEME.border, 'line-width': 0.9 },
+      },
+      {
+        id: LAYER.boundaryDeFacto,
+        type: 'line',
+        source: SOURCE.boundaries,
+        filter: ['==', ['get', 'kind'], 'de-facto'],
+        paint: { 'line-color': THEME.border, 'line-width': 1.3, 'line-dasharray': [2.5, 2] },
+      },
+      {
+        id: LAYER.countryLabels,
+        type: 'symbol',
+        source: SOURCE.labels,
+        filter: ['==', ['get', 'kind'], 'country'],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [LABEL_FONT],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 14],
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.08,
+          'text-max-width': 8,
+          'symbol-sort-key': ['-', ['get', 'rank']],
+        },
+        paint: { 'text-color': THEME.label, 'text-halo-color': THEME.land, 'text-halo-width': 1.2 },
+      },
+      {
+        id: LAYER.territoryLabels,
+        type: 'symbol',
+        source: SOURCE.labels,
+        filter: ['==', ['get', 'kind'], 'territory'],
+        minzoom: 3.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [LABEL_FONT],
+          'text-size': 11,
+          'text-max-width': 9,
+        },
+        paint: {
+          'text-color': THEME.territory,
+          'text-halo-color': THEME.land,
+          'text-halo-width': 1.2,
+        },
+      },
+      ...storyLayers,
+    ],
+  };
+}
+
+/** The ids of the layers that draw story features (for hit-testing and queries). */
+export function storyLayerIds(style: StyleSpecification): string[] {
+  return style.layers.filter((l) => /^(route|links|events):/.test(l.id)).map((l) => l.id);
+}

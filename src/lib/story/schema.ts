@@ -1,0 +1,207 @@
+/**
+ * The one schema of a story folder. Every TypeScript type for story data is inferred from here, so
+ * the validator, the build and the UI cannot drift apart.
+ *
+ * A story is `geo/<slug>/`: `story.json` (this file's `StoryMeta`), one GeoJSON FeatureCollection per
+ * layer, and `narratives/<feature-id>.md` (frontmatter: `NarrativeFrontmatter`).
+ */
+import * as v from 'valibot';
+
+/** Lower-case words joined by hyphens: safe in URLs, file names and HTML ids. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const slug = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(SLUG, `${what} must be lower-case words joined by hyphens, e.g. "uri-attack-2016"`),
+  );
+
+const text = (what: string, max = 400) =>
+  v.pipe(
+    v.string(`${what} must be text`),
+    v.trim(),
+    v.minLength(1, `${what} must not be empty`),
+    v.maxLength(max, `${what} is longer than ${max} characters`),
+  );
+
+const httpUrl = v.pipe(
+  v.string(),
+  v.url('a source must be a full URL'),
+  v.regex(/^https?:\/\//, 'a source must be an http(s) URL'),
+);
+
+/** A date as precise as it is known: `2016`, `2016-09` or `2016-09-18`. */
+export const PartialDate = v.pipe(
+  v.string('a date must be a string such as "2016-09-18"'),
+  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date must look like 2016, 2016-09 or 2016-09-18'),
+);
+export type PartialDate = v.InferOutput<typeof PartialDate>;
+
+export const DatePrecision = v.picklist(['day', 'month', 'year']);
+export type DatePrecision = v.InferOutput<typeof DatePrecision>;
+
+export const CATEGORIES = [
+  'energy',
+  'defence',
+  'diplomacy',
+  'security',
+  'economy',
+  'culture',
+] as const;
+export const Category = v.picklist(CATEGORIES, `category must be one of: ${CATEGORIES.join(', ')}`);
+export type Category = v.InferOutput<typeof Category>;
+
+/** How exactly a point stands for where the event happened. */
+export const LOCATION_PRECISIONS = ['venue', 'city', 'approximate', 'placeholder'] as const;
+export const LocationPrecision = v.picklist(
+  LOCATION_PRECISIONS,
+  `location_precision must be one of: ${LOCATION_PRECISIONS.join(', ')}`,
+);
+export type LocationPrecision = v.InferOutput<typeof LocationPrecision>;
+
+/** Where the story's source article and the checked sources disagree, in the story's own words. */
+export const Disagreement = v.strictObject({
+  article: text('disagreement.article', 600),
+  sources: text('disagreement.sources', 600),
+});
+export type Disagreement = v.InferOutput<typeof Disagreement>;
+
+/** Properties every story feature carries, whatever its layer. */
+const common = {
+  title: text('title', 140),
+  category: Category,
+  date: PartialDate,
+  date_precision: DatePrecision,
+  date_end: v.optional(PartialDate),
+  sources: v.pipe(
+    v.array(httpUrl, 'sources must be a list of URLs'),
+    v.minLength(1, 'sources must list at least one URL'),
+  ),
+  disagreement: v.optional(Disagreement),
+};
+
+export const EventProperties = v.strictObject({
+  ...common,
+  /** Full place name, e.g. "Uri, Baramulla district". */
+  place: text('place', 200),
+  /** Short label drawn on the map, e.g. "Uri". */
+  place_label: text('place_label', 40),
+  /** The country or territory in neutral wording, e.g. "Indian-administered Kashmir". */
+  country: text('country', 120),
+  /**
+   * The basemap (Natural Earth) polygon that administers the place, e.g. "India". The validator
+   * checks that the point lies in or near it, which catches swapped longitude and latitude.
+   */
+  admin: text('admin', 80),
+  location_precision: LocationPrecision,
+});
+export type EventProperties = v.InferOutput<typeof EventProperties>;
+
+export const TimelineEntry = v.strictObject({
+  date: PartialDate,
+  text: text('timeline text', 300),
+});
+export type TimelineEntry = v.InferOutput<typeof TimelineEntry>;
+
+export const RouteProperties = v.strictObject({
+  ...common,
+  /** True when the line joins published waypoints rather than a surveyed alignment. */
+  indicative: v.boolean('indicative must be true or false'),
+  stated_length_km: v.pipe(v.number(), v.minValue(0)),
+  status: text('status', 200),
+  from_place: text('from_place', 120),
+  to_place: text('to_place', 120),
+  timeline: v.array(TimelineEntry),
+});
+export type RouteProperties = v.InferOutput<typeof RouteProperties>;
+
+/** A link endpoint: another feature's id, or a named place. */
+export const LinkEnd = v.union(
+  [
+    slug('a link end'),
+    v.strictObject({
+      place: text('place', 120),
+      lon: v.number(),
+      lat: v.number(),
+    }),
+  ],
+  'a link end must be a feature id or { "place", "lon", "lat" }',
+);
+export type LinkEnd = v.InferOutput<typeof LinkEnd>;
+
+export const LinkProperties = v.strictObject({
+  ...common,
+  from: LinkEnd,
+  to: LinkEnd,
+});
+export type LinkProperties = v.InferOutput<typeof LinkProperties>;
+
+/** What kind of features a layer holds; this decides its geometry and properties. */
+export const LAYER_KINDS = ['events', 'routes', 'links'] as const;
+export const LayerKind = v.picklist(LAYER_KINDS, `kind must be one of: ${LAYER_KINDS.join(', ')}`);
+export type LayerKind = v.InferOutput<typeof LayerKind>;
+
+export const LayerMeta = v.strictObject({
+  id: slug('a layer id'),
+  kind: LayerKind,
+  title: text('layer title', 80),
+  file: v.pipe(v.string(), v.regex(/^[a-z0-9-]+\.geojson$/, 'file must be "<name>.geojson"')),
+});
+export type LayerMeta = v.InferOutput<typeof LayerMeta>;
+
+const lon = v.pipe(v.number(), v.minValue(-180), v.maxValue(180));
+const lat = v.pipe(v.number(), v.minValue(-90), v.maxValue(90));
+
+export const StoryMeta = v.strictObject({
+  title: text('title', 140),
+  summary: text('summary', 600),
+  /** Region in words, e.g. "South Asia". */
+  region: text('region', 80),
+  /** The source article, cited by title and approximate date; never its text. */
+  credits: v.strictObject({
+    article: v.strictObject({
+      title: text('credits.article.title', 200),
+      date: PartialDate,
+      publication: v.optional(text('credits.article.publication', 120)),
+    }),
+    research: text('credits.research', 300),
+  }),
+  /** The default view: [west, south, east, north] in degrees. */
+  camera: v.strictObject({
+    bounds: v.tuple([lon, lat, lon, lat], 'camera.bounds must be [west, south, east, north]'),
+  }),
+  layers: v.pipe(v.array(LayerMeta), v.minLength(1, 'a story needs at least one layer')),
+});
+export type StoryMeta = v.InferOutput<typeof StoryMeta>;
+
+export const NarrativeFrontmatter = v.strictObject({
+  /** Must equal the file name and a feature's id. */
+  feature: slug('feature'),
+  /** One plain sentence for lists and screen-reader announcements. */
+  summary: text('summary', 220),
+});
+export type NarrativeFrontmatter = v.InferOutput<typeof NarrativeFrontmatter>;
+
+/** Properties by layer kind. */
+export const PROPERTIES_BY_KIND = {
+  events: EventProperties,
+  routes: RouteProperties,
+  links: LinkProperties,
+} as const;
+
+/** A published feature: properties plus `id` (for MapLibre's `promoteId`) and build-time values. */
+export type PublishedEvent = EventProperties & { id: string };
+export type PublishedRoute = RouteProperties & { id: string; computed_length_km: number };
+export type PublishedLink = Omit<LinkProperties, 'from' | 'to'> & {
+  id: string;
+  from_place: string;
+  to_place: string;
+};
+
+/** Formats the first problem of a failed parse as `path: message`. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}

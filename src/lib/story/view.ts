@@ -1,0 +1,113 @@
+/**
+ * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
+ * to the browser. Built on the server; no file access here.
+ */
+import type { CompiledStory } from './compile';
+import { formatDate, startOf } from './dates';
+import type {
+  Category,
+  Disagreement,
+  LayerKind,
+  LocationPrecision,
+  StoryMeta,
+  TimelineEntry,
+} from './schema';
+
+export interface StoryItem {
+  id: string;
+  layer: string;
+  kind: LayerKind;
+  title: string;
+  category: Category;
+  date: string;
+  dateLabel: string;
+  /** `YYYY-MM-DD` of the first day the date can mean: the sort key. */
+  sortDate: string;
+  place: string;
+  country?: string;
+  locationPrecision?: LocationPrecision;
+  coordinates?: [number, number];
+  sources: string[];
+  disagreement?: Disagreement;
+  summary: string;
+  html: string;
+  /** Routes only. */
+  route?: {
+    indicative: boolean;
+    statedKm: number;
+    computedKm: number;
+    status: string;
+    timeline: (TimelineEntry & { label: string })[];
+  };
+}
+
+export interface StoryView {
+  slug: string;
+  meta: StoryMeta;
+  layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
+  /** URL of the events as CSV. */
+  csvUrl: string;
+  /** Every feature, ordered by date. */
+  items: StoryItem[];
+}
+
+export function storyView(story: CompiledStory, base = ''): StoryView {
+  const items: StoryItem[] = [];
+  for (const layer of story.layers) {
+    for (const feature of layer.data.features) {
+      const p = feature.properties;
+      const narrative = story.narratives[p.id]!;
+      const common = {
+        id: p.id,
+        layer: layer.meta.id,
+        kind: layer.meta.kind,
+        title: p.title,
+        category: p.category,
+        date: p.date,
+        dateLabel: formatDate(p.date, p.date_end),
+        sortDate: startOf(p.date),
+        sources: p.sources,
+        disagreement: p.disagreement,
+        summary: narrative.summary,
+        html: narrative.html,
+      };
+      if ('place_label' in p) {
+        items.push({
+          ...common,
+          place: p.place,
+          country: p.country,
+          locationPrecision: p.location_precision,
+          coordinates: feature.geometry.coordinates as [number, number],
+        });
+      } else if ('computed_length_km' in p) {
+        items.push({
+          ...common,
+          place: `${p.from_place} to ${p.to_place}`,
+          route: {
+            indicative: p.indicative,
+            statedKm: p.stated_length_km,
+            computedKm: p.computed_length_km,
+            status: p.status,
+            timeline: p.timeline.map((t) => ({ ...t, label: formatDate(t.date) })),
+          },
+        });
+      } else {
+        items.push({ ...common, place: `${p.from_place} – ${p.to_place}` });
+      }
+    }
+  }
+  items.sort((a, b) => a.sortDate.localeCompare(b.sortDate) || a.title.localeCompare(b.title));
+  return {
+    slug: story.slug,
+    meta: story.meta,
+    layers: story.layers.map((l) => ({
+      id: l.meta.id,
+      kind: l.meta.kind,
+      title: l.meta.title,
+      url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
+      count: l.data.features.length,
+    })),
+    csvUrl: `${base}/${story.slug}/data/events.csv`,
+    items,
+  };
+}

@@ -1,0 +1,2 @@
+// The whole site is prerendered to static files.
+export const prerender = true;

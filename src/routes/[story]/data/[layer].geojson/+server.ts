@@ -1,0 +1,17 @@
+import { getStory, storySlugs } from '$lib/server/stories';
+import { error } from '@sveltejs/kit';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+export const entries: EntryGenerator = () =>
+  storySlugs().flatMap((story) => getStory(story).layers.map((l) => ({ story, layer: l.meta.id })));
+
+/** A validated layer, as published: `/<story>/data/<layer>.geojson`. */
+export const GET: RequestHandler = ({ params }) => {
+  const layer = getStory(params.story).layers.find((l) => l.meta.id === params.layer);
+  if (!layer) error(404, `No layer ${params.layer}`);
+  return new Response(JSON.stringify(layer.data), {
+    headers: { 'content-type': 'application/geo+json' },
+  });
+};

@@ -1,0 +1,377 @@
+/**
+ * Each validator rule, proved by corrupting a copy of the fixture story one way at a time: the rule
+ * must fire, naming the file and the feature.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileStory, formatProblem } from '../src/lib/story/compile';
+
+const FIXTURE = path.resolve('tests/fixtures/stories/two-ports');
+const made: string[] = [];
+
+/** A fresh copy of the fixture story, changed by `mutate`. */
+function corrupted(mutate: (dir: string) => void): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'story-'));
+  const dir = path.join(root, 'two-ports');
+  cpSync(FIXTURE, dir, { recursive: true });
+  made.push(root);
+  mutate(dir);
+  return dir;
+}
+
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function editJson(dir: string, file: string, edit: (json: Json) => void) {
+  const full = path.join(dir, file);
+  const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
+  edit(json);
+  writeFileSync(full, JSON.stringify(json));
+}
+function editText(dir: string, file: string, edit: (text: string) => string) {
+  const full = path.join(dir, file);
+  writeFileSync(full, edit(readFileSync(full, 'utf8')));
+}
+const port = (json: Json, id: string) => json.features.find((f: Json) => f.id === id);
+
+const cases: {
+  rule: string;
+  mutate: (dir: string) => void;
+  file: string;
+  feature: string;
+  message: RegExp;
+}[] = [
+  {
+    rule: 'swapped longitude and latitude',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => port(j, 'gwadar-port').geometry.coordinates.reverse()),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /km outside Pakistan — longitude and latitude look swapped/,
+  },
+  {
+    rule: 'a point in the wrong country',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'karachi-port').properties.admin = 'India')),
+    file: 'ports.geojson',
+    feature: 'karachi-port',
+    message: /outside India/,
+  },
+  {
+    rule: 'an unknown country name',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'karachi-port').properties.admin = 'Pakistann')),
+    file: 'ports.geojson',
+    feature: 'karachi-port',
+    message: /not a Natural Earth country name — use one such as "Pakistan"/,
+  },
+  {
+    rule: 'latitude out of range',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'karachi-port').geometry.coordinates[1] = 134)),
+    file: 'ports.geojson',
+    feature: 'karachi-port',
+    message: /latitude 134 is out of range/,
+  },
+  {
+    rule: 'duplicate id',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').id = 'karachi-port')),
+    file: 'ports.geojson',
+    feature: 'karachi-port',
+    message: /duplicate id/,
+  },
+  {
+    rule: 'missing id',
+    mutate: (d) => editJson(d, 'ports.geojson', (j) => delete port(j, 'gwadar-port').id),
+    file: 'ports.geojson',
+    feature: 'feature #2',
+    message: /"id" must be a lower-case-hyphenated string/,
+  },
+  {
+    rule: 'a deleted narrative',
+    mutate: (d) => unlinkSync(path.join(d, 'narratives/gwadar-port.md')),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /no narrative — add .*narratives\/gwadar-port\.md/,
+  },
+  {
+    rule: 'a narrative with no feature',
+    mutate: (d) =>
+      writeFileSync(
+        path.join(d, 'narratives/lost-port.md'),
+        '---\nfeature: lost-port\nsummary: x\n---\nText',
+      ),
+    file: 'narratives/lost-port.md',
+    feature: 'lost-port',
+    message: /no feature has the id/,
+  },
+  {
+    rule: '<script> in a narrative',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) => `${t}\n<script>alert(1)</script>\n`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /contains a <script> tag/,
+  },
+  {
+    rule: 'an event-handler attribute in a narrative',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) => `${t}\n<img src="x" onerror="alert(1)">\n`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /event-handler attribute/,
+  },
+  {
+    rule: 'a javascript: link in a narrative',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) => `${t}\n[click](javascript:alert(1))\n`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /javascript: link/,
+  },
+  {
+    rule: 'a mention of a feature that does not exist',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) => `${t}\nSee [nowhere](#no-such-port).\n`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /\(#no-such-port\) names no feature/,
+  },
+  {
+    rule: 'frontmatter naming another feature',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) =>
+        t.replace('feature: karachi-port', 'feature: gwadar-port'),
+      ),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /frontmatter says feature "gwadar-port"/,
+  },
+  {
+    rule: 'frontmatter missing its summary',
+    mutate: (d) => editText(d, 'narratives/karachi-port.md', (t) => t.replace(/summary:.*\n/, '')),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /frontmatter summary/,
+  },
+  {
+    rule: 'broken JSON',
+    mutate: (d) =>
+      editText(d, 'ports.geojson', (t) => t.replace('"features": [', '"features": [,')),
+    file: 'ports.geojson',
+    feature: '-',
+    message: /not valid JSON/,
+  },
+  {
+    rule: 'a file that is not a FeatureCollection',
+    mutate: (d) => writeFileSync(path.join(d, 'road.geojson'), '{"type": "Feature"}'),
+    file: 'road.geojson',
+    feature: '-',
+    message: /not a GeoJSON FeatureCollection/,
+  },
+  {
+    rule: 'an impossible date',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').properties.date = '2007-02-30')),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /no 30 February 2007/,
+  },
+  {
+    rule: 'a date written more precisely than its precision says',
+    mutate: (d) =>
+      editJson(
+        d,
+        'ports.geojson',
+        (j) => (port(j, 'gwadar-port').properties.date_precision = 'year'),
+      ),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /written to the day but date_precision is "year"/,
+  },
+  {
+    rule: 'an end date before the start',
+    mutate: (d) =>
+      editJson(
+        d,
+        'ports.geojson',
+        (j) => (port(j, 'gwadar-port').properties.date_end = '2006-01-01'),
+      ),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /date_end 2006-01-01 is before date/,
+  },
+  {
+    rule: 'an unknown category',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').properties.category = 'trade')),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /category must be one of/,
+  },
+  {
+    rule: 'a source that is not a URL',
+    mutate: (d) =>
+      editJson(
+        d,
+        'ports.geojson',
+        (j) => (port(j, 'gwadar-port').properties.sources = ['Dawn, 2007']),
+      ),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /full URL/,
+  },
+  {
+    rule: 'a line with one position',
+    mutate: (d) =>
+      editJson(d, 'road.geojson', (j) => (j.features[0].geometry.coordinates = [[66.98, 24.86]])),
+    file: 'road.geojson',
+    feature: 'coastal-highway',
+    message: /at least two positions/,
+  },
+  {
+    rule: 'a line with a repeated position',
+    mutate: (d) =>
+      editJson(d, 'road.geojson', (j) =>
+        j.features[0].geometry.coordinates.splice(1, 0, [66.98, 24.86]),
+      ),
+    file: 'road.geojson',
+    feature: 'coastal-highway',
+    message: /positions 1 and 2 are the same point/,
+  },
+  {
+    rule: 'a point where a line belongs',
+    mutate: (d) =>
+      editJson(
+        d,
+        'road.geojson',
+        (j) => (j.features[0].geometry = { type: 'Point', coordinates: [66, 25] }),
+      ),
+    file: 'road.geojson',
+    feature: 'coastal-highway',
+    message: /geometry must be a LineString/,
+  },
+  {
+    rule: 'a route far longer than stated',
+    mutate: (d) =>
+      editJson(d, 'road.geojson', (j) => (j.features[0].properties.stated_length_km = 100)),
+    file: 'road.geojson',
+    feature: 'coastal-highway',
+    message: /the line is \d+ km long but stated_length_km is 100/,
+  },
+  {
+    rule: 'a hand-drawn link',
+    mutate: (d) =>
+      editJson(
+        d,
+        'ties.geojson',
+        (j) =>
+          (j.features[0].geometry = {
+            type: 'LineString',
+            coordinates: [
+              [66, 25],
+              [62, 25],
+            ],
+          }),
+      ),
+    file: 'ties.geojson',
+    feature: 'sister-ports',
+    message: /geometry must be null — its arc is generated/,
+  },
+  {
+    rule: 'a link to a missing event',
+    mutate: (d) => editJson(d, 'ties.geojson', (j) => (j.features[0].properties.to = 'lost-port')),
+    file: 'ties.geojson',
+    feature: 'sister-ports',
+    message: /properties.to: "lost-port" is not the id of an event/,
+  },
+  {
+    rule: 'an unknown property',
+    mutate: (d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').properties.colour = 'red')),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /colour/,
+  },
+  {
+    rule: 'a bad story.json',
+    mutate: (d) => editJson(d, 'story.json', (j) => (j.camera = { center: [60, 20] })),
+    file: 'story.json',
+    feature: '-',
+    message: /camera/,
+  },
+];
+
+describe('validator rules', () => {
+  it('accepts the fixture story as it is', () => {
+    const { story, problems } = compileStory(corrupted(() => {}));
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(story?.layers.map((l) => l.data.features.length)).toEqual([2, 1, 1]);
+  });
+
+  for (const c of cases) {
+    it(`fires on ${c.rule}`, () => {
+      const dir = corrupted(c.mutate);
+      const { story, problems } = compileStory(dir);
+      expect(story).toBeNull();
+      const hit = problems.find(
+        (p) => p.file.endsWith(c.file) && p.feature === c.feature && c.message.test(p.message),
+      );
+      expect(
+        hit,
+        `expected ${c.file}: ${c.feature}: ${c.message}\ngot:\n${problems.map(formatProblem).join('\n')}`,
+      ).toBeDefined();
+      // Every line says what is wrong and how to fix it.
+      for (const p of problems) expect(formatProblem(p)).toMatch(/^.+: .+: .+ — .+/);
+    });
+  }
+
+  it('reports every problem in one run', () => {
+    const dir = corrupted((d) => {
+      editJson(d, 'ports.geojson', (j) => port(j, 'gwadar-port').geometry.coordinates.reverse());
+      unlinkSync(path.join(d, 'narratives/karachi-port.md'));
+      editText(d, 'narratives/coastal-highway.md', (t) => `${t}\n<script>x</script>`);
+    });
+    const features = compileStory(dir).problems.map((p) => p.feature);
+    expect(features).toEqual(
+      expect.arrayContaining(['gwadar-port', 'karachi-port', 'coastal-highway']),
+    );
+  });
+});
+
+describe('npm run validate', () => {
+  it('exits non-zero and prints file: feature: problem for a broken story', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ports.geojson', (j) => (port(j, 'karachi-port').geometry.coordinates[1] = 134)),
+    );
+    let output = '';
+    let status = 0;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      const e = error as { status: number; stderr: string };
+      status = e.status;
+      output = e.stderr;
+    }
+    expect(status).toBe(1);
+    expect(output).toMatch(/ports\.geojson: karachi-port: latitude 134 is out of range/);
+  });
+
+  it('passes every story in the fixtures folder: a second story needs no code', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/validate.ts', 'tests/fixtures/stories'],
+      { encoding: 'utf8' },
+    );
+    expect(out).toMatch(/ok {3}tests\/fixtures\/stories\/two-ports: 4 features in 3 layers/);
+  });
+});

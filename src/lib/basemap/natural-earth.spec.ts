@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import type { MultiLineString, Position } from 'geojson';
-import { buildBasemap, countryPolygons, isDeFacto, splitRuns } from './natural-earth';
+import { buildBasemap, countryPolygons, isDeFacto, splitRuns, unwrapLine } from './natural-earth';
 
 describe('countryPolygons (Natural Earth 1:50m)', () => {
   const byName = new Map(countryPolygons().map((c) => [c.properties.name, c]));
@@ -70,5 +70,37 @@ describe('de facto lines', () => {
     expect(names).toContain('Indian-administered Kashmir');
     expect(names).toContain('Pakistan-administered Kashmir');
     expect(names).not.toContain('Siachen Glacier');
+  });
+});
+
+describe('antimeridian', () => {
+  it('makes a line that jumps from +180 to −180 continuous', () => {
+    expect(
+      unwrapLine([
+        [178, 65],
+        [-179, 66],
+        [-175, 67],
+      ]),
+    ).toEqual([
+      [178, 65],
+      [181, 66],
+      [185, 67],
+    ]);
+  });
+
+  it('leaves no segment longer than 180° of longitude in the basemap', () => {
+    const { land, boundaries } = buildBasemap();
+    const lines = [
+      ...land.features.flatMap((f) =>
+        f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat() : [],
+      ),
+      ...boundaries.features.flatMap((f) => (f.geometry as MultiLineString).coordinates),
+    ];
+    for (const line of lines) {
+      for (let i = 1; i < line.length; i++) {
+        if (line[i]![1] === -90 && line[i - 1]![1] === -90) continue; // Antarctica's closure
+        expect(Math.abs(line[i]![0]! - line[i - 1]![0]!)).toBeLessThan(180);
+      }
+    }
   });
 });

@@ -151,7 +151,7 @@ export function buildBasemap(minWeight = 0.002): Basemap {
   return roundCoords({
     land: {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: {}, geometry: land }],
+      features: [{ type: 'Feature', properties: {}, geometry: unwrapPolygons(land) }],
     },
     boundaries: { type: 'FeatureCollection', features: boundaryFeatures },
     labels: { type: 'FeatureCollection', features: labels },
@@ -180,7 +180,46 @@ function multiLine(kind: BoundaryKind, lines: Position[][]): BoundaryFeature {
   return {
     type: 'Feature',
     properties: { kind },
-    geometry: { type: 'MultiLineString', coordinates: lines },
+    geometry: { type: 'MultiLineString', coordinates: lines.map(unwrapLine) },
+  };
+}
+
+/**
+ * world-atlas stitches its polygons across the antimeridian (Chukotka, Fiji, Antarctica) for
+ * spherical renderers; a flat renderer would draw those jumps from +180 to −180 as lines across
+ * the whole world. Make each line continuous instead: shift longitudes by 360° where they jump.
+ */
+export function unwrapLine(line: Position[]): Position[] {
+  const out: Position[] = [];
+  let shift = 0;
+  for (let i = 0; i < line.length; i++) {
+    const [lon, lat] = line[i] as [number, number];
+    if (i > 0) {
+      const previous = (line[i - 1] as [number, number])[0];
+      if (lon - previous > 180) shift -= 360;
+      else if (previous - lon > 180) shift += 360;
+    }
+    out.push([lon + shift, lat]);
+  }
+  return out;
+}
+
+/**
+ * Unwraps every ring; a ring that goes once around a pole (Antarctica) no longer closes after
+ * unwrapping, so it is closed along the pole's latitude.
+ */
+function unwrapPolygons(geometry: MultiPolygon): MultiPolygon {
+  return {
+    type: 'MultiPolygon',
+    coordinates: geometry.coordinates.map((polygon) =>
+      polygon.map((ring) => {
+        const line = unwrapLine(ring);
+        const first = line[0]!;
+        const last = line.at(-1)!;
+        if (Math.abs(last[0]! - first[0]!) < 1) return line;
+        return [...line, [last[0]!, -90], [first[0]!, -90], first];
+      }),
+    ),
   };
 }
 

@@ -20,10 +20,13 @@ export const LAYER = {
   boundaryDeFacto: 'boundary-de-facto',
   countryLabels: 'country-labels',
   territoryLabels: 'territory-labels',
+  routeHighlight: 'route-highlight',
   routeCasing: 'route-casing',
   route: 'route',
   routeLabel: 'route-label',
+  linksHighlight: 'links-highlight',
   links: 'links',
+  eventsHighlight: 'events-highlight',
   events: 'events',
   eventLabels: 'event-labels',
 } as const;
@@ -58,6 +61,40 @@ const categoryColor: ExpressionSpecification = [
   ...Object.entries(CATEGORY_COLORS).flat(),
   '#555555',
 ] as unknown as ExpressionSpecification;
+
+/** The highlight colour for the hovered and the selected feature. */
+export const HIGHLIGHT = '#ffc400';
+
+/** `selected` where the feature is selected, `hover` where hovered, else `rest`. */
+function byState<T>(selected: T, hover: T, rest: T): ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    selected,
+    ['boolean', ['feature-state', 'hover'], false],
+    hover,
+    rest,
+  ] as ExpressionSpecification;
+}
+
+/**
+ * The filter for a story layer: features whose period overlaps the date window and, for events,
+ * whose category is switched on. Evaluated by MapLibre, so filtering never rebuilds a source.
+ */
+export function storyFilter(
+  kind: StoryLayerSource['kind'],
+  window: [string, string],
+  hiddenCategories: readonly string[],
+): ExpressionSpecification {
+  const inWindow: ExpressionSpecification[] = [
+    ['>=', ['get', 'period_end'], window[0]],
+    ['<=', ['get', 'period_start'], window[1]],
+  ];
+  if (kind === 'events' && hiddenCategories.length) {
+    inWindow.push(['!', ['in', ['get', 'category'], ['literal', [...hiddenCategories]]]]);
+  }
+  return ['all', ...inWindow];
+}
 
 /** Approximate and placeholder points are drawn hollow: the pin is not the venue. */
 const isExactPoint: ExpressionSpecification = [
@@ -95,6 +132,17 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
   for (const { id } of ofKind('routes')) {
     storyLayers.push(
       {
+        id: `${LAYER.routeHighlight}:${id}`,
+        type: 'line',
+        source: id,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': HIGHLIGHT,
+          'line-width': 16,
+          'line-opacity': byState(0.7, 0.4, 0),
+        },
+      },
+      {
         id: `${LAYER.routeCasing}:${id}`,
         type: 'line',
         source: id,
@@ -108,7 +156,7 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
         layout: { 'line-cap': 'butt', 'line-join': 'round' },
         paint: {
           'line-color': categoryColor,
-          'line-width': 4,
+          'line-width': byState(6, 5, 4),
           // Indicative routes are dashed: they join published waypoints, not a survey.
           'line-dasharray': [2, 1.2],
         },
@@ -135,22 +183,46 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
     );
   }
   for (const { id } of ofKind('links')) {
-    storyLayers.push({
-      id: `${LAYER.links}:${id}`,
-      type: 'line',
-      source: id,
-      layout: { 'line-cap': 'round' },
-      paint: { 'line-color': THEME.link, 'line-width': 2, 'line-opacity': 0.75 },
-    });
+    storyLayers.push(
+      {
+        id: `${LAYER.linksHighlight}:${id}`,
+        type: 'line',
+        source: id,
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': HIGHLIGHT, 'line-width': 12, 'line-opacity': byState(0.7, 0.4, 0) },
+      },
+      {
+        id: `${LAYER.links}:${id}`,
+        type: 'line',
+        source: id,
+        layout: { 'line-cap': 'round' },
+        paint: {
+          'line-color': THEME.link,
+          'line-width': byState(4, 3, 2),
+          'line-opacity': byState(1, 0.9, 0.75),
+        },
+      },
+    );
   }
   for (const { id } of ofKind('events')) {
     storyLayers.push(
+      {
+        id: `${LAYER.eventsHighlight}:${id}`,
+        type: 'circle',
+        source: id,
+        paint: {
+          'circle-radius': 16,
+          'circle-color': HIGHLIGHT,
+          'circle-opacity': byState(0.75, 0.45, 0),
+          'circle-blur': 0.15,
+        },
+      },
       {
         id: `${LAYER.events}:${id}`,
         type: 'circle',
         source: id,
         paint: {
-          'circle-radius': 6.5,
+          'circle-radius': byState(9, 8, 6.5),
           'circle-color': ['case', isExactPoint, categoryColor, THEME.halo],
           'circle-stroke-color': ['case', isExactPoint, THEME.halo, categoryColor],
           'circle-stroke-width': ['case', isExactPoint, 1.5, 2.5],
@@ -241,7 +313,12 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
   };
 }
 
-/** The ids of the layers that draw story features (for hit-testing and queries). */
-export function storyLayerIds(style: StyleSpecification): string[] {
+/** The style layers that draw a story layer (`<kind>:<story-layer-id>`). */
+export function styleLayersOf(style: StyleSpecification, storyLayerId: string): string[] {
+  return style.layers.filter((l) => l.id.endsWith(`:${storyLayerId}`)).map((l) => l.id);
+}
+
+/** The layers a click or hover hits: the visible marks, not their highlights or labels. */
+export function hitLayerIds(style: StyleSpecification): string[] {
   return style.layers.filter((l) => /^(route|links|events):/.test(l.id)).map((l) => l.id);
 }

@@ -25,6 +25,7 @@ import {
   type LayerMeta,
   type LinkEnd,
   type LinkProperties,
+  type PublishedCommon,
   type PublishedEvent,
   type PublishedLink,
   type PublishedRoute,
@@ -299,7 +300,7 @@ export function compileStory(dir: string): CompileResult {
       out.data.features.push({
         type: 'Feature',
         id: raw.id,
-        properties: { id: raw.id, ...(props as EventProperties) },
+        properties: { ...(props as EventProperties), ...period(raw.id, props) },
         geometry: geometry as Point,
       });
     } else if (raw.layer.kind === 'routes') {
@@ -315,7 +316,7 @@ export function compileStory(dir: string): CompileResult {
       out.data.features.push({
         type: 'Feature',
         id: raw.id,
-        properties: { id: raw.id, ...route, computed_length_km: computed },
+        properties: { ...route, ...period(raw.id, route), computed_length_km: computed },
         geometry: geometry as LineString,
       });
     } else {
@@ -336,7 +337,7 @@ export function compileStory(dir: string): CompileResult {
       out.data.features.push({
         type: 'Feature',
         id: raw.id,
-        properties: { id: raw.id, ...rest, from_place: a.place, to_place: b.place },
+        properties: { ...rest, ...period(raw.id, rest), from_place: a.place, to_place: b.place },
         geometry: greatCircleArc(a.at, b.at),
       });
     }
@@ -344,6 +345,18 @@ export function compileStory(dir: string): CompileResult {
 
   if (problems.length) return { story: null, problems };
   return { story: { slug, meta, layers, narratives }, problems };
+}
+
+/** A feature's id and the days it covers: a route lasts until its last timeline entry. */
+function period(
+  id: string,
+  props: { date: string; date_end?: string; timeline?: { date: string }[] },
+): PublishedCommon {
+  const last = [props.date_end ?? props.date, ...(props.timeline ?? []).map((t) => t.date)]
+    .map(endOf)
+    .sort()
+    .at(-1)!;
+  return { id, period_start: startOf(props.date), period_end: last };
 }
 
 function readJson(

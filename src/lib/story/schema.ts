@@ -189,14 +189,24 @@ export const PROPERTIES_BY_KIND = {
   links: LinkProperties,
 } as const;
 
-/** A published feature: properties plus `id` (for MapLibre's `promoteId`) and build-time values. */
-export type PublishedEvent = EventProperties & { id: string };
-export type PublishedRoute = RouteProperties & { id: string; computed_length_km: number };
-export type PublishedLink = Omit<LinkProperties, 'from' | 'to'> & {
+/**
+ * Added to every published feature at build time: `id` (for MapLibre's `promoteId`) and the first
+ * and last day it covers as `YYYY-MM-DD`, which map filter expressions compare as strings.
+ */
+export type PublishedCommon = {
   id: string;
-  from_place: string;
-  to_place: string;
+  period_start: string;
+  period_end: string;
 };
+
+/** A published feature: its properties plus build-time values. */
+export type PublishedEvent = EventProperties & PublishedCommon;
+export type PublishedRoute = RouteProperties & PublishedCommon & { computed_length_km: number };
+export type PublishedLink = Omit<LinkProperties, 'from' | 'to'> &
+  PublishedCommon & {
+    from_place: string;
+    to_place: string;
+  };
 
 /** Formats the first problem of a failed parse as `path: message`. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {

@@ -2,8 +2,9 @@
  * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
  * to the browser. Built on the server; no file access here.
  */
+import { featureBounds, type Bounds } from '$lib/geo/camera';
 import type { CompiledStory } from './compile';
-import { formatDate, startOf } from './dates';
+import { endOf, formatDate, startOf } from './dates';
 import type {
   Category,
   Disagreement,
@@ -21,8 +22,10 @@ export interface StoryItem {
   category: Category;
   date: string;
   dateLabel: string;
-  /** `YYYY-MM-DD` of the first day the date can mean: the sort key. */
-  sortDate: string;
+  /** First and last day the feature covers, `YYYY-MM-DD`; the start is the sort key. */
+  period: [string, string];
+  /** Where the camera goes to show this feature. */
+  bounds: Bounds;
   place: string;
   country?: string;
   locationPrecision?: LocationPrecision;
@@ -47,6 +50,8 @@ export interface StoryView {
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
   /** URL of the events as CSV. */
   csvUrl: string;
+  /** Whole years from the first event's start to the last one's end: the timeline's range. */
+  extent: [string, string];
   /** Every feature, ordered by date. */
   items: StoryItem[];
 }
@@ -65,7 +70,9 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         category: p.category,
         date: p.date,
         dateLabel: formatDate(p.date, p.date_end),
-        sortDate: startOf(p.date),
+        period: [p.period_start, p.period_end] as [string, string],
+        // Points get a 4° frame: enough context to see the neighbouring cities.
+        bounds: featureBounds(feature.geometry, 4),
         sources: p.sources,
         disagreement: p.disagreement,
         summary: narrative.summary,
@@ -96,7 +103,12 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
       }
     }
   }
-  items.sort((a, b) => a.sortDate.localeCompare(b.sortDate) || a.title.localeCompare(b.title));
+  items.sort((a, b) => a.period[0].localeCompare(b.period[0]) || a.title.localeCompare(b.title));
+  // The timeline spans the events; routes and links may run on beyond it.
+  const events = items.filter((i) => i.kind === 'events');
+  const dated = events.length ? events : items;
+  const starts = dated.map((i) => i.period[0]).sort();
+  const ends = dated.map((i) => i.period[1]).sort();
   return {
     slug: story.slug,
     meta: story.meta,
@@ -108,6 +120,7 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
       count: l.data.features.length,
     })),
     csvUrl: `${base}/${story.slug}/data/events.csv`,
+    extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],
     items,
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * The explore view's state in the URL: `?event=<id>&date=<from>/<to>&layers=<a,b>&categories=<a,b>`.
+ * Only what differs from the default view is written. Anything malformed is ignored, part by part,
+ * so a bad link opens the default view instead of an error.
+ */
+import { dateProblem, endOf, startOf } from './dates';
+import { PartialDate, type Category } from './schema';
+import * as v from 'valibot';
+
+/** A date window as the first and last day, `YYYY-MM-DD`. */
+export type DateWindow = [from: string, to: string];
+
+export interface ViewState {
+  event: string | null;
+  window: DateWindow;
+  /** Toggleable layers that are switched off. */
+  hiddenLayers: string[];
+  /** Event categories that are switched off. */
+  hiddenCategories: Category[];
+}
+
+export interface ViewContext {
+  ids: ReadonlySet<string>;
+  /** The toggleable layer ids, in display order. */
+  toggles: readonly string[];
+  categories: readonly Category[];
+  /** The full extent of the story's dates: the default window. */
+  extent: DateWindow;
+}
+
+export function defaultView(ctx: ViewContext): ViewState {
+  return { event: null, window: [...ctx.extent], hiddenLayers: [], hiddenCategories: [] };
+}
+
+/**
+ * Parses a date window written `from/to`, each a partial date (`2015`, `2015-10`, `2015-10-16`).
+ *
+ * @example
+ * parseWindow('2015/2021') // ['2015-01-01', '2021-12-31']
+ */
+export function parseWindow(text: string | null | undefined): DateWindow | null {
+  if (!text) return null;
+  const parts = text.split('/');
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  for (const d of [a, b]) {
+    if (!v.is(PartialDate, d) || dateProblem(d)) return null;
+  }
+  const window: DateWindow = [startOf(a), endOf(b)];
+  return window[0] <= window[1] ? window : null;
+}
+
+/** Writes a window as compactly as it can: whole years as `2015/2021`. */
+export function formatWindow([from, to]: DateWindow): string {
+  const wholeYears = from.endsWith('-01-01') && to.endsWith('-12-31');
+  return wholeYears ? `${from.slice(0, 4)}/${to.slice(0, 4)}` : `${from}/${to}`;
+}
+
+function parseList<T extends string>(
+  text: string | null,
+  allowed: readonly T[],
+): { visible: T[] } | null {
+  if (text === null) return null;
+  const names = text.split(',').filter(Boolean);
+  if (!names.every((n) => (allowed as readonly string[]).includes(n))) return null;
+  return { visible: names as T[] };
+}
+
+/** Reads a query string; never throws. */
+export function parseViewState(search: string, ctx: ViewContext): ViewState {
+  const state = defaultView(ctx);
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return state;
+  }
+  const event = params.get('event');
+  if (event && ctx.ids.has(event)) state.event = event;
+  const window = parseWindow(params.get('date'));
+  if (window) state.window = window;
+  const layers = parseList(params.get('layers'), ctx.toggles);
+  if (layers) state.hiddenLayers = ctx.toggles.filter((t) => !layers.visible.includes(t));
+  const categories = parseList(params.get('categories'), ctx.categories);
+  if (categories) {
+    state.hiddenCategories = ctx.categories.filter((c) => !categories.visible.includes(c));
+  }
+  return state;
+}
+
+/** Writes the state as a query string (with `?`), or `''` for the default view. */
+export function serializeViewState(state: ViewState, ctx: ViewContext): string {
+  const params = new URLSearchParams();
+  if (state.event) params.set('event', state.event);
+  if (state.window[0] !== ctx.extent[0] || state.window[1] !== ctx.extent[1]) {
+    params.set('date', formatWindow(state.window));
+  }
+  if (state.hiddenLayers.length) {
+    params.set('layers', ctx.toggles.filter((t) => !state.hiddenLayers.includes(t)).join(','));
+  }
+  if (state.hiddenCategories.length) {
+    const visible = ctx.categories.filter((c) => !state.hiddenCategories.includes(c));
+    params.set('categories', visible.join(','));
+  }
+  const text = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
+  return text ? `?${text}` : '';
+}

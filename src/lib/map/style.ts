@@ -44,16 +44,49 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   culture: '#3b8fc4',
 };
 
-export const THEME = {
-  sea: '#dce8ef',
-  land: '#f6f3ec',
-  coast: '#9fb6c6',
-  border: '#8d8d8d',
-  label: '#55514a',
-  territory: '#7a5c3a',
-  halo: '#ffffff',
-  link: '#5b3fb8',
-} as const;
+export interface Palette {
+  sea: string;
+  land: string;
+  coast: string;
+  border: string;
+  /** Country names. */
+  label: string;
+  territory: string;
+  /** Event and route labels. */
+  text: string;
+  /** Casing under routes, halo around labels, fill of hollow markers. */
+  halo: string;
+  link: string;
+}
+
+/** The map follows the page's light or dark theme (`prefers-color-scheme`). */
+export const PALETTES: Record<'light' | 'dark', Palette> = {
+  light: {
+    sea: '#dce8ef',
+    land: '#f6f3ec',
+    coast: '#9fb6c6',
+    border: '#8d8d8d',
+    label: '#55514a',
+    territory: '#7a5c3a',
+    text: '#222222',
+    halo: '#ffffff',
+    link: '#5b3fb8',
+  },
+  dark: {
+    sea: '#15212b',
+    land: '#2a2c30',
+    coast: '#4a6374',
+    border: '#8f949c',
+    label: '#c8c3ba',
+    territory: '#dcbc8e',
+    text: '#f2f2f2',
+    halo: '#17181a',
+    link: '#a391f2',
+  },
+};
+
+/** The light palette, for legends drawn outside the map. */
+export const THEME = PALETTES.light;
 
 const categoryColor: ExpressionSpecification = [
   'match',
@@ -117,7 +150,11 @@ export interface StoryLayerSource {
 }
 
 /** Builds the complete style for a story's layers. */
-export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSpecification {
+export function storyStyle(
+  urls: StyleUrls,
+  layers: StoryLayerSource[],
+  THEME: Palette = PALETTES.light,
+): StyleSpecification {
   const sources: StyleSpecification['sources'] = {
     [SOURCE.land]: { type: 'geojson', data: urls.basemap('land'), attribution: 'Natural Earth' },
     [SOURCE.boundaries]: { type: 'geojson', data: urls.basemap('boundaries') },
@@ -178,7 +215,7 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
           'symbol-spacing': 400,
           'text-offset': [0, -1],
         },
-        paint: { 'text-color': THEME.label, 'text-halo-color': THEME.halo, 'text-halo-width': 1.5 },
+        paint: { 'text-color': THEME.text, 'text-halo-color': THEME.halo, 'text-halo-width': 1.5 },
       },
     );
   }
@@ -223,8 +260,8 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
         source: id,
         paint: {
           'circle-radius': byState(9, 8, 6.5),
-          'circle-color': ['case', isExactPoint, categoryColor, THEME.halo],
-          'circle-stroke-color': ['case', isExactPoint, THEME.halo, categoryColor],
+          'circle-color': ['case', isExactPoint, categoryColor, '#ffffff'],
+          'circle-stroke-color': ['case', isExactPoint, '#ffffff', categoryColor],
           'circle-stroke-width': ['case', isExactPoint, 1.5, 2.5],
         },
       },
@@ -240,7 +277,7 @@ export function storyStyle(urls: StyleUrls, layers: StoryLayerSource[]): StyleSp
           'text-offset': [0.9, 0],
           'text-optional': true,
         },
-        paint: { 'text-color': '#222222', 'text-halo-color': THEME.halo, 'text-halo-width': 1.6 },
+        paint: { 'text-color': THEME.text, 'text-halo-color': THEME.halo, 'text-halo-width': 1.6 },
       },
     );
   }

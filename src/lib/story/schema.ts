@@ -171,6 +171,17 @@ export const StoryMeta = v.strictObject({
     bounds: v.tuple([lon, lat, lon, lat], 'camera.bounds must be [west, south, east, north]'),
   }),
   layers: v.pipe(v.array(LayerMeta), v.minLength(1, 'a story needs at least one layer')),
+  /** Embedding: `origins` limits which host pages may command the embed (default: any). */
+  embed: v.optional(
+    v.strictObject({
+      origins: v.array(
+        v.pipe(
+          v.string(),
+          v.regex(/^https?:\/\/[^/]+$/, 'an origin looks like "https://news.example" (no path)'),
+        ),
+      ),
+    }),
+  ),
 });
 export type StoryMeta = v.InferOutput<typeof StoryMeta>;
 

@@ -72,6 +72,21 @@ export class ExploreState {
     if (show) this.focus = { id, n: (this.focus?.n ?? 0) + 1 };
   }
 
+  /**
+   * A click on the map hit these features (topmost first). None clears the selection; one selects
+   * it (moving the map only when `covered`, i.e. the click lies under an overlay); several open a
+   * chooser at the click.
+   */
+  pick(ids: string[], point: { x: number; y: number }, covered = false): void {
+    const shown = ids.filter((id) => {
+      const item = this.byId.get(id);
+      return item !== undefined && this.isShown(item);
+    });
+    if (shown.length === 0) this.clear();
+    else if (shown.length === 1) this.select(shown[0]!, { show: covered });
+    else this.choice = { ids: shown, x: point.x, y: point.y };
+  }
+
   clear(): void {
     this.selected = null;
     this.choice = null;

@@ -1,0 +1,130 @@
+/*
+ * Story map host script. Add it once to a page that embeds story maps:
+ *
+ *   <iframe data-storymap src="https://maps.example/pakistan-russia/embed/" title="…"></iframe>
+ *   <script src="https://maps.example/embed.js" defer></script>
+ *
+ * - Sizes every iframe[data-storymap] to its content (the embed posts its height).
+ * - Paragraphs marked data-storymap-event="<feature id>" (optionally
+ *   data-storymap-date="<from>/<to>", data-storymap-target="<iframe id>") select that feature in
+ *   the embedded map as the reader scrolls past them.
+ * - Selections made inside the map reach the page as a "storymap:select" DOM event on the
+ *   iframe, with detail { id, title, cause }.
+ * - window.StoryMap.select(id), .clear() and .setDateWindow(from, to) command a map from script;
+ *   each takes the iframe as an optional last argument (default: the first story map).
+ *
+ * Messages are plain data: only messages from a story-map iframe, from that iframe's own origin,
+ * are read, and nothing in them is ever evaluated. No dependencies.
+ */
+(function () {
+  'use strict';
+  if (window.StoryMap) return;
+
+  var frames = function () {
+    return Array.prototype.slice.call(document.querySelectorAll('iframe[data-storymap]'));
+  };
+  var originOf = function (frame) {
+    try {
+      return new URL(frame.src, location.href).origin;
+    } catch (e) {
+      return null;
+    }
+  };
+  var state = new WeakMap(); // frame -> { ready: boolean, pending: message[] }
+  var stateOf = function (frame) {
+    var s = state.get(frame);
+    if (!s) state.set(frame, (s = { ready: false, pending: [] }));
+    return s;
+  };
+
+  function send(frame, message) {
+    if (!frame || !frame.contentWindow) return;
+    var s = stateOf(frame);
+    // Commands sent before the embed is listening would be lost: keep the latest of each kind.
+    if (!s.ready) {
+      s.pending = s.pending.filter(function (m) {
+        return m.type !== message.type && !(message.type === 'storymap:select' && m.type === 'storymap:clear');
+      });
+      s.pending.push(message);
+      return;
+    }
+    frame.contentWindow.postMessage(message, originOf(frame));
+  }
+
+  window.addEventListener('message', function (event) {
+    var frame = frames().filter(function (f) {
+      return f.contentWindow === event.source;
+    })[0];
+    if (!frame || event.origin !== originOf(frame)) return;
+    var data = event.data;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string') return;
+    if (data.type === 'storymap:height') {
+      var h = Number(data.height);
+      if (isFinite(h) && h > 0 && h < 20000) frame.style.height = Math.ceil(h) + 'px';
+    } else if (data.type === 'storymap:ready') {
+      var s = stateOf(frame);
+      s.ready = true;
+      var pending = s.pending;
+      s.pending = [];
+      pending.forEach(function (m) {
+        send(frame, m);
+      });
+      frame.dispatchEvent(new CustomEvent('storymap:ready', { bubbles: true }));
+    } else if (data.type === 'storymap:select') {
+      frame.dispatchEvent(
+        new CustomEvent('storymap:select', {
+          bubbles: true,
+          detail: {
+            id: typeof data.id === 'string' ? data.id : null,
+            title: typeof data.title === 'string' ? data.title : null,
+            cause: data.cause === 'host' ? 'host' : 'user',
+          },
+        }),
+      );
+    }
+  });
+
+  function target(frame) {
+    return frame || frames()[0];
+  }
+
+  window.StoryMap = {
+    select: function (id, frame) {
+      send(target(frame), { type: 'storymap:select', id: String(id) });
+    },
+    clear: function (frame) {
+      send(target(frame), { type: 'storymap:clear' });
+    },
+    setDateWindow: function (from, to, frame) {
+      send(target(frame), { type: 'storymap:setDateWindow', from: String(from), to: String(to) });
+    },
+  };
+
+  // The driver: the paragraph crossing the middle of the viewport selects its feature.
+  function drive() {
+    var paragraphs = document.querySelectorAll('[data-storymap-event]');
+    if (!paragraphs.length || !('IntersectionObserver' in window)) return;
+    var active = null;
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting || entry.target === active) return;
+          if (active) active.removeAttribute('data-storymap-active');
+          active = entry.target;
+          active.setAttribute('data-storymap-active', '');
+          var id = active.getAttribute('data-storymap-target');
+          var frame = (id && document.getElementById(id)) || frames()[0];
+          var dates = (active.getAttribute('data-storymap-date') || '').split('/');
+          if (dates.length === 2) window.StoryMap.setDateWindow(dates[0], dates[1], frame);
+          window.StoryMap.select(active.getAttribute('data-storymap-event'), frame);
+        });
+      },
+      { rootMargin: '-45% 0px -45% 0px' },
+    );
+    Array.prototype.forEach.call(paragraphs, function (p) {
+      observer.observe(p);
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drive);
+  else drive();
+})();

@@ -1,0 +1,342 @@
+/**
+ * The embed inside an article served from another origin (another local port), with /embed.js:
+ * auto-height, the host-article driver, reports back to the host, scroll pass-through, requests,
+ * and malformed messages.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { openStory } from './story-page-helpers';
+
+const origin = inject('origin');
+const SEQUENCE = [
+  { id: 'uri-attack-2016', title: /Uri/ },
+  { id: 'heart-of-asia-amritsar-2016', title: /Heart of Asia|Amritsar/ },
+  { id: 'brics-goa-2016', title: /BRICS/ },
+  { id: 'istanbul-afghan-conference-2021', title: /Istanbul/ },
+  { id: 'moscow-afghan-conference-2021', title: /Moscow/ },
+];
+
+/** An article on another origin that embeds the map and drives it with its paragraphs. */
+function hostPage(embedOrigin: string): string {
+  const paragraphs = SEQUENCE.map(
+    (s, i) =>
+      `<p data-storymap-event="${s.id}">Paragraph ${i + 1} of the host article, about ${s.id}.</p>`,
+  ).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host article</title>
+<style>
+  body { margin: 0; font: 18px/1.6 Georgia, serif; }
+  .intro { height: 110vh; padding: 1rem; }
+  iframe { position: sticky; top: 0; display: block; width: 100%; height: 200px; border: 0; background: #fff; }
+  p[data-storymap-event] { margin: 0 1rem 70vh; }
+  .outro { height: 120vh; }
+</style></head><body>
+<div class="intro"><h1>Host article</h1><p>Introductory text.</p></div>
+<iframe id="story" data-storymap title="Story map" src="${embedOrigin}/pakistan-russia/embed/"></iframe>
+${paragraphs}
+<div class="outro"></div>
+<script>
+  window.reports = [];
+  document.getElementById('story').addEventListener('storymap:select', (e) => window.reports.push(e.detail));
+</script>
+<script src="${embedOrigin}/embed.js"></script>
+</body></html>`;
+}
+
+let browser: Browser;
+let host: Server;
+let hostOrigin: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  host = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(hostPage(origin));
+  });
+  await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+  const address = host.address();
+  hostOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => host?.close(r));
+});
+
+async function openHost(width = 1200, height = 800) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: { url: string; frame: string }[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push({ url: r.url(), frame: r.frame()?.url() ?? '' }));
+  await page.goto(hostOrigin);
+  const frame = await embedFrame(page);
+  // Browsers pause rendering in cross-origin frames out of view: bring the map into view first.
+  await page.evaluate(() => document.getElementById('story')!.scrollIntoView());
+  await frame.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, {
+    timeout: 45_000,
+  });
+  return { page, frame, errors, requests };
+}
+
+async function embedFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#story');
+  return (await handle.contentFrame())!;
+}
+
+/** Height of the iframe element and of the embed's content inside it. */
+async function heights(page: Page, frame: Frame) {
+  const iframe = await page.evaluate(
+    () => document.getElementById('story')!.getBoundingClientRect().height,
+  );
+  const content = await frame.evaluate(
+    () => document.querySelector('.embed')!.getBoundingClientRect().height,
+  );
+  return { iframe, content };
+}
+
+const panelTitle = (frame: Frame) => frame.locator('.event-panel h2').textContent();
+
+describe('embed in a page on another origin', () => {
+  for (const width of [320, 768, 1200]) {
+    it(`sizes the iframe to its content at ${width} px, and follows it when the content grows`, async () => {
+      const { page, frame, errors } = await openHost(width);
+      await expect
+        .poll(async () => {
+          const h = await heights(page, frame);
+          return Math.abs(h.iframe - h.content);
+        })
+        .toBeLessThanOrEqual(1);
+      const before = (await heights(page, frame)).iframe;
+      await page.evaluate(() =>
+        (window as unknown as { StoryMap: { select: (id: string) => void } }).StoryMap.select(
+          'north-south-gas-pipeline',
+        ),
+      );
+      await expect.poll(() => panelTitle(frame)).toMatch(/pipeline/i);
+      await expect
+        .poll(async () => {
+          const h = await heights(page, frame);
+          return h.iframe > before + 100 && Math.abs(h.iframe - h.content) <= 1;
+        })
+        .toBe(true);
+      // No scroll bar inside the iframe: the page, not the frame, scrolls.
+      expect(
+        await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1),
+      ).toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('selects Uri, Amritsar, Goa, Istanbul and Moscow in turn as the reader scrolls the article', async () => {
+    const { page, frame } = await openHost(1200, 800);
+    for (const step of SEQUENCE) {
+      await page.evaluate((id) => {
+        document
+          .querySelector(`[data-storymap-event="${id}"]`)!
+          .scrollIntoView({ block: 'center' });
+      }, step.id);
+      await expect.poll(() => panelTitle(frame), { timeout: 10_000 }).toMatch(step.title);
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('[data-storymap-active]')?.getAttribute('data-storymap-event'),
+        ),
+      ).toBe(step.id);
+    }
+    const reports = await page.evaluate(
+      () => (window as unknown as { reports: { id: string; cause: string }[] }).reports,
+    );
+    expect(reports.filter((r) => r.cause === 'host').map((r) => r.id)).toEqual(
+      SEQUENCE.map((s) => s.id),
+    );
+    await page.context().close();
+  });
+
+  it('reports a click on a feature inside the iframe to the host', async () => {
+    const { page, frame } = await openHost(1200, 800);
+    await page.evaluate(() => document.getElementById('story')!.scrollIntoView());
+    await frame.evaluate(() => {
+      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      map.jumpTo({ center: [73.92, 15.25], zoom: 6 });
+    });
+    await frame.waitForFunction(() => {
+      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      return map.loaded() && !map.isMoving();
+    });
+    const point = await frame.evaluate(() => {
+      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const p = map.project([73.92, 15.25]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    });
+    const box = (await page.locator('iframe#story').boundingBox())!;
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { reports: { id: string; cause: string }[] }).reports.at(-1),
+        ),
+      )
+      .toMatchObject({ id: 'brics-goa-2016', cause: 'user' });
+    await page.context().close();
+  });
+
+  it('lets wheel-scrolling over the map scroll the host page, not zoom the map', async () => {
+    const { page, frame } = await openHost(1200, 800);
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('story')!.offsetTop - 50));
+    const zoom = await frame.evaluate(() =>
+      (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getZoom(),
+    );
+    const before = await page.evaluate(() => window.scrollY);
+    const box = (await page
+      .locator('iframe#story .embed-map, iframe#story')
+      .first()
+      .boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.wheel(0, 500);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 200);
+    expect(
+      await frame.evaluate(() =>
+        (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getZoom(),
+      ),
+    ).toBe(zoom);
+    await page.context().close();
+  });
+
+  it('requests nothing from any origin but its own', async () => {
+    const { page, requests } = await openHost(1200, 800);
+    const fromEmbed = requests.filter((r) => r.frame.startsWith(origin));
+    expect(fromEmbed.length).toBeGreaterThan(5);
+    expect(
+      fromEmbed.filter((r) => !/^(data:|blob:)/.test(r.url) && !r.url.startsWith(`${origin}/`)),
+    ).toEqual([]);
+    expect(
+      requests.filter(
+        (r) =>
+          !r.url.startsWith(`${origin}/`) &&
+          !r.url.startsWith(`${hostOrigin}/`) &&
+          !/^(data:|blob:)/.test(r.url),
+      ),
+    ).toEqual([]);
+    const cookies = await page.context().cookies();
+    expect(cookies).toEqual([]);
+    await page.context().close();
+  });
+
+  it('ignores fuzzed malformed messages: no error, no change of state', async () => {
+    const { page, frame, errors } = await openHost(1200, 800);
+    await page.evaluate(() =>
+      (window as unknown as { StoryMap: { select: (id: string) => void } }).StoryMap.select(
+        'uri-attack-2016',
+      ),
+    );
+    await expect.poll(() => panelTitle(frame)).toMatch(/Uri/);
+    const state = () =>
+      frame.evaluate(() => ({
+        title: document.querySelector('.event-panel h2')?.textContent,
+        window: document.querySelector('.timeline-label')?.textContent,
+        url: location.href,
+      }));
+    const before = await state();
+    await page.evaluate(() => {
+      const target = (document.getElementById('story') as HTMLIFrameElement).contentWindow!;
+      const junk: unknown[] = [
+        null,
+        undefined,
+        0,
+        -1,
+        NaN,
+        '',
+        'storymap:select',
+        'storymap:clear',
+        true,
+        [],
+        [1, 2],
+        {},
+        { type: 'storymap:select' },
+        { type: 'storymap:select', id: 42 },
+        { type: 'storymap:select', id: 'brics-goa-2016', extra: '<img src=x onerror=alert(1)>' },
+        { type: 'storymap:select', id: '../../etc/passwd' },
+        { type: 'storymap:select', id: 'x'.repeat(100000) },
+        { type: 'storymap:clear', now: true },
+        { type: 'storymap:setDateWindow', from: '2021', to: 'later' },
+        { type: 'storymap:setDateWindow', from: '2021-13', to: '2021' },
+        { type: 'storymap:setDateWindow' },
+        { type: 'storymap:eval', code: 'document.body.remove()' },
+        { type: 'STORYMAP:CLEAR' },
+        { type: ['storymap:clear'] },
+        { type: 'storymap:select', id: ['uri-attack-2016'] },
+        JSON.stringify({ type: 'storymap:clear' }),
+        new Date(),
+        new ArrayBuffer(8),
+        { length: 1e9 },
+      ];
+      for (let i = 0; i < 200; i++) {
+        const random: Record<string, unknown> = {};
+        for (let k = 0; k < 3; k++)
+          random[Math.random().toString(36).slice(2, 6)] =
+            Math.random() > 0.5 ? Math.random() : 'storymap:' + Math.random().toString(36);
+        if (i % 3 === 0)
+          random.type =
+            ['storymap:select', 'storymap:clear', 'storymap:setDateWindow'][i % 9 === 0 ? 1 : 0] +
+            (i % 2 ? '' : ' ');
+        junk.push(random);
+      }
+      for (const message of junk) target.postMessage(message, '*');
+    });
+    await page.waitForTimeout(500);
+    expect(await state()).toEqual(before);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('embed on its own', () => {
+  it('opens /pakistan-russia/embed/?event=uri-attack-2016 with Uri selected', async () => {
+    const { page, errors } = await openStory(
+      browser,
+      `${origin}/pakistan-russia/embed/?event=uri-attack-2016`,
+      { width: 600, height: 900 },
+    );
+    await expect.poll(() => page.locator('.event-panel h2').textContent()).toMatch(/Uri/);
+    expect(await page.locator('.open-full').getAttribute('href')).toMatch(
+      /\/pakistan-russia\/\?event=uri-attack-2016$/,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('uses cooperative gestures, and interactive=0 gives a still map', async () => {
+    const { page } = await openStory(
+      browser,
+      `${origin}/pakistan-russia/embed/?interactive=0&theme=dark`,
+      { width: 600, height: 900 },
+    );
+    const flags = await page.evaluate(() => {
+      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      return {
+        pan: map.dragPan.isEnabled(),
+        zoom: map.scrollZoom.isEnabled(),
+        theme: document.documentElement.dataset.theme,
+      };
+    });
+    expect(flags).toEqual({ pan: false, zoom: false, theme: 'dark' });
+    await page.context().close();
+    const { page: p2 } = await openStory(browser, `${origin}/pakistan-russia/embed/`, {
+      width: 600,
+      height: 900,
+    });
+    expect(
+      await p2.evaluate(() =>
+        (
+          window as unknown as { __storyMap: import('maplibre-gl').Map }
+        ).__storyMap.cooperativeGestures.isEnabled(),
+      ),
+    ).toBe(true);
+    await p2.context().close();
+  });
+});

@@ -188,9 +188,18 @@ describe('embed in a page on another origin', () => {
   it('lets wheel-scrolling over the map scroll the host page, not zoom the map', async () => {
     const { page, frame } = await openHost(1200, 800);
     await page.evaluate(() => window.scrollTo(0, document.getElementById('story')!.offsetTop - 50));
-    const zoom = await frame.evaluate(() =>
-      (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getZoom(),
-    );
+    const readZoom = () =>
+      frame.evaluate(() =>
+        (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getZoom(),
+      );
+    // Wait for the embed to settle (the iframe resizes to its content after load).
+    let zoom = await readZoom();
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(150);
+      const next = await readZoom();
+      if (next === zoom) break;
+      zoom = next;
+    }
     const before = await page.evaluate(() => window.scrollY);
     const box = (await page
       .locator('iframe#story .embed-map, iframe#story')

@@ -26,7 +26,7 @@
   var originOf = function (frame) {
     try {
       return new URL(frame.src, location.href).origin;
-    } catch (e) {
+    } catch {
       return null;
     }
   };
@@ -43,7 +43,10 @@
     // Commands sent before the embed is listening would be lost: keep the latest of each kind.
     if (!s.ready) {
       s.pending = s.pending.filter(function (m) {
-        return m.type !== message.type && !(message.type === 'storymap:select' && m.type === 'storymap:clear');
+        return (
+          m.type !== message.type &&
+          !(message.type === 'storymap:select' && m.type === 'storymap:clear')
+        );
       });
       s.pending.push(message);
       return;

@@ -305,6 +305,53 @@ describe('embed in a page on another origin', () => {
 });
 
 describe('embed on its own', () => {
+  it('without JavaScript shows the static map and every narrative', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 400, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${origin}/pakistan-russia/embed/?event=uri-attack-2016`);
+    const map = page.locator('img.static-map');
+    await expect
+      .poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await map.isVisible()).toBe(true);
+    const narratives = page.locator('.item-narrative');
+    expect(await narratives.count()).toBeGreaterThanOrEqual(30);
+    for (const n of await narratives.all()) expect(await n.isVisible()).toBe(true);
+    expect(
+      (await page.locator('.item-narrative').first().textContent())!.trim().length,
+    ).toBeGreaterThan(100);
+    expect(await page.getByText('Loading map').count()).toBe(0);
+    await context.close();
+  });
+
+  it('without WebGL says so and shows the static map instead of an empty box', async () => {
+    const { chromium } = await import('playwright-core');
+    const { CHROMIUM_PATH } = await import('./chromium');
+    const noGl = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--disable-3d-apis',
+        '--disable-gpu',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const page = await noGl.newPage({ viewport: { width: 600, height: 900 } });
+      await page.goto(`${origin}/pakistan-russia/embed/`);
+      await expect
+        .poll(() => page.locator('.map-message.error').textContent(), { timeout: 20_000 })
+        .toMatch(/needs WebGL/);
+      expect(await page.locator('img.static-map').isVisible()).toBe(true);
+    } finally {
+      await noGl.close();
+    }
+  });
+
   it('opens /pakistan-russia/embed/?event=uri-attack-2016 with Uri selected', async () => {
     const { page, errors } = await openStory(
       browser,

@@ -1,9 +1,16 @@
 /** The load shared by every page that shows one story (explore, embed): one per story folder. */
 import { base } from '$app/paths';
+import { siteUrl } from './site';
 import { getStory, storySlugs } from './stories';
 import { storyView, type StoryView } from '$lib/story/view';
 
 export const entries = (): { story: string }[] => storySlugs().map((story) => ({ story }));
 
-export const load = ({ params }: { params: { story: string } }): StoryView =>
-  storyView(getStory(params.story), base);
+export const load = ({
+  params,
+}: {
+  params: { story: string };
+}): StoryView & { siteUrl: string } => ({
+  ...storyView(getStory(params.story), base),
+  siteUrl: siteUrl(),
+});

@@ -50,6 +50,8 @@ export interface StoryView {
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
   /** URL of the events as CSV. */
   csvUrl: string;
+  /** URL of the static locator map (SVG). */
+  staticMapUrl: string;
   /** Whole years from the first event's start to the last one's end: the timeline's range. */
   extent: [string, string];
   /** Every feature, ordered by date. */
@@ -120,6 +122,7 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
       count: l.data.features.length,
     })),
     csvUrl: `${base}/${story.slug}/data/events.csv`,
+    staticMapUrl: `${base}/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],
     items,
   };

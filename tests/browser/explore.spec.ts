@@ -278,7 +278,7 @@ describe('keyboard and screen readers', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${scheme}), panel closed and open`, async () => {
-      const { page } = await openStory(browser, STORY, { colorScheme: scheme });
+      const { page } = await openStory(browser, STORY, { colorScheme: scheme, bypassCSP: true });
       expect(await seriousViolations(page)).toEqual([]);
       await page.locator('.event-list [data-id="brics-goa-2016"]').click();
       await expect.poll(() => page.locator('.event-panel').count()).toBe(1);

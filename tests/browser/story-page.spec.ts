@@ -124,7 +124,16 @@ describe('story page', () => {
     expect(requests.some((url) => /noto-sans.*\.woff2$/.test(url))).toBe(true);
   });
 
-  it('logs no console errors', () => {
+  it('carries a Content Security Policy that allows only its own origin', async () => {
+    const csp = await page
+      .locator('meta[http-equiv="content-security-policy"]')
+      .getAttribute('content');
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' 'sha256-/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+  });
+
+  it('logs no console errors (a CSP violation would be one)', () => {
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ export async function openStory(
     height?: number;
     colorScheme?: 'light' | 'dark';
     reducedMotion?: boolean;
+    /** Let the test inject scripts (axe) past the page's Content Security Policy. */
+    bypassCSP?: boolean;
   } = {},
 ): Promise<Opened> {
   const context = await browser.newContext({

@@ -31,6 +31,9 @@ export const LAYER = {
   eventLabels: 'event-labels',
 } as const;
 
+/** The toggle id that switches the basemap's de facto lines, beside the story layers' ids. */
+export const DE_FACTO_TOGGLE = 'de-facto';
+
 /** The font MapLibre draws labels with; its files ship with the site (see `font-faces`). */
 export const LABEL_FONT = 'Noto Sans Regular';
 

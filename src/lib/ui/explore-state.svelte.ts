@@ -2,12 +2,10 @@
  * The explore view's state: selection, hover, date window, layer and category toggles. Every
  * shell (explore, embed, briefing) drives one StoryMap through an instance of this class.
  */
+import { DE_FACTO_TOGGLE } from '$lib/map/style';
 import { CATEGORIES, type Category } from '$lib/story/schema';
 import type { DateWindow, ViewContext, ViewState } from '$lib/story/url-state';
 import type { StoryItem, StoryView } from '$lib/story/view';
-
-/** The basemap's de facto lines can be switched off like a story layer. */
-export const DE_FACTO_TOGGLE = 'de-facto';
 
 export interface Choice {
   ids: string[];

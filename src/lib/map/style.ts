@@ -10,6 +10,8 @@ export const SOURCE = {
   land: 'land',
   boundaries: 'boundaries',
   labels: 'labels',
+  /** Points where several shown events stack: their count, kept up to date by StoryMap. */
+  stacks: 'stacks',
 } as const;
 
 export const LAYER = {
@@ -29,6 +31,8 @@ export const LAYER = {
   eventsHighlight: 'events-highlight',
   events: 'events',
   eventLabels: 'event-labels',
+  stackBadge: 'stack-badge',
+  stackCount: 'stack-count',
 } as const;
 
 /** The toggle id that switches the basemap's de facto lines, beside the story layers' ids. */
@@ -113,25 +117,6 @@ function byState<T>(selected: T, hover: T, rest: T): ExpressionSpecification {
   ] as ExpressionSpecification;
 }
 
-/**
- * The filter for a story layer: features whose period overlaps the date window and, for events,
- * whose category is switched on. Evaluated by MapLibre, so filtering never rebuilds a source.
- */
-export function storyFilter(
-  kind: StoryLayerSource['kind'],
-  window: [string, string],
-  hiddenCategories: readonly string[],
-): ExpressionSpecification {
-  const inWindow: ExpressionSpecification[] = [
-    ['>=', ['get', 'period_end'], window[0]],
-    ['<=', ['get', 'period_start'], window[1]],
-  ];
-  if (kind === 'events' && hiddenCategories.length) {
-    inWindow.push(['!', ['in', ['get', 'category'], ['literal', [...hiddenCategories]]]]);
-  }
-  return ['all', ...inWindow];
-}
-
 /** Approximate and placeholder points are drawn hollow: the pin is not the venue. */
 const isExactPoint: ExpressionSpecification = [
   'in',
@@ -141,7 +126,7 @@ const isExactPoint: ExpressionSpecification = [
 
 export interface StyleUrls {
   /** Absolute URL of a basemap layer's GeoJSON. */
-  basemap: (layer: keyof typeof SOURCE) => string;
+  basemap: (layer: 'land' | 'boundaries' | 'labels') => string;
   /** Absolute URL of the bundled label font (woff2). */
   font: string;
 }
@@ -166,6 +151,7 @@ export function storyStyle(
   for (const layer of layers) {
     sources[layer.id] = { type: 'geojson', data: layer.url, promoteId: 'id' };
   }
+  sources[SOURCE.stacks] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
   const storyLayers: LayerSpecification[] = [];
   const ofKind = (kind: StoryLayerSource['kind']) => layers.filter((l) => l.kind === kind);
@@ -284,6 +270,35 @@ export function storyStyle(
       },
     );
   }
+
+  // Several events at one place draw as one marker: a badge says how many are there.
+  storyLayers.push(
+    {
+      id: LAYER.stackBadge,
+      type: 'circle',
+      source: SOURCE.stacks,
+      paint: {
+        'circle-radius': 7.5,
+        'circle-color': THEME.text,
+        'circle-stroke-color': THEME.halo,
+        'circle-stroke-width': 1.5,
+        'circle-translate': [8, -8],
+      },
+    },
+    {
+      id: LAYER.stackCount,
+      type: 'symbol',
+      source: SOURCE.stacks,
+      layout: {
+        'text-field': ['to-string', ['get', 'count']],
+        'text-font': [LABEL_FONT],
+        'text-size': 10.5,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': THEME.halo, 'text-translate': [8, -8] },
+    },
+  );
 
   return {
     version: 8,

@@ -2,7 +2,7 @@
  * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
  * to the browser. Built on the server; no file access here.
  */
-import { featureBounds, type Bounds } from '$lib/geo/camera';
+import { featureBounds, POINT_CONTEXT_DEG, type Bounds } from '$lib/geo/camera';
 import type { CompiledStory } from './compile';
 import { endOf, formatDate, startOf } from './dates';
 import type {
@@ -73,8 +73,8 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         date: p.date,
         dateLabel: formatDate(p.date, p.date_end),
         period: [p.period_start, p.period_end] as [string, string],
-        // Points get a 4° frame: enough context to see the neighbouring cities.
-        bounds: featureBounds(feature.geometry, 4),
+        // Points get a frame wide enough to show their country and its neighbours.
+        bounds: featureBounds(feature.geometry, POINT_CONTEXT_DEG),
         sources: p.sources,
         disagreement: p.disagreement,
         summary: narrative.summary,

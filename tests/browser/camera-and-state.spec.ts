@@ -127,6 +127,21 @@ describe('the camera never flies back', () => {
   });
 });
 
+describe('a click picks what is under it', () => {
+  it('at the default zoom, a click on Islamabad offers only the events at Islamabad', async () => {
+    const { page } = await openStory(browser, STORY);
+    await clickAt(page, [73.0479, 33.6844]);
+    const chooser = page.locator('.chooser');
+    await expect.poll(() => chooser.count()).toBe(1);
+    const titles = await chooser.locator('button strong').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(3);
+    for (const near of [/Uri/, /Druzhba/]) {
+      expect(titles.filter((t) => near.test(t))).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
+
 describe('one selection, both ends in view', () => {
   it('a click on the Moscow–Istanbul arc shows both its ends, clear of the panel', async () => {
     const { page } = await openStory(browser, STORY);

@@ -2,10 +2,23 @@
  * The explore view's state: selection, hover, date window, layer and category toggles. Every
  * shell (explore, embed, briefing) drives one StoryMap through an instance of this class.
  */
+import type { Bounds } from '$lib/geo/camera';
 import { DE_FACTO_TOGGLE } from '$lib/map/style';
 import { CATEGORIES, type Category } from '$lib/story/schema';
 import type { DateWindow, ViewContext, ViewState } from '$lib/story/url-state';
 import type { StoryItem, StoryView } from '$lib/story/view';
+
+/** Where the camera should go: a feature's bounds, a centre and zoom, or bounds. */
+export type CameraTarget =
+  | { type: 'feature'; id: string }
+  | { type: 'view'; center: [number, number]; zoom: number; bearing?: number; pitch?: number }
+  | { type: 'bounds'; bounds: Bounds };
+/** A camera request; the map applies each `seq` once. */
+export interface CameraRequest {
+  seq: number;
+  target: CameraTarget;
+  animate: boolean;
+}
 
 export interface Choice {
   ids: string[];
@@ -23,6 +36,8 @@ export class ExploreState {
   choice: Choice | null = $state(null);
   /** A request to the map to bring a feature into view; `n` makes repeated requests distinct. */
   focus: { id: string; n: number } | null = $state(null);
+  /** The latest camera request (chapters); the map applies each one once. */
+  camera: CameraRequest | null = $state(null);
 
   readonly items: StoryItem[];
   readonly byId: Map<string, StoryItem>;
@@ -83,6 +98,11 @@ export class ExploreState {
     if (shown.length === 0) this.clear();
     else if (shown.length === 1) this.select(shown[0]!, { show: covered });
     else this.choice = { ids: shown, x: point.x, y: point.y };
+  }
+
+  /** Asks the map to move; `animate: false` jumps. */
+  moveCamera(target: CameraTarget, { animate = true } = {}): void {
+    this.camera = { seq: (this.camera?.seq ?? 0) + 1, target, animate };
   }
 
   clear(): void {

@@ -22,7 +22,8 @@ for (const dir of dirs) {
   const { story, problems } = compileStory(dir);
   if (story) {
     const features = story.layers.reduce((n, l) => n + l.data.features.length, 0);
-    console.log(`ok   ${dir}: ${features} features in ${story.layers.length} layers`);
+    const chapters = story.chapters.length ? `, ${story.chapters.length} chapters` : '';
+    console.log(`ok   ${dir}: ${features} features in ${story.layers.length} layers${chapters}`);
   } else {
     failed++;
     console.error(`FAIL ${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);

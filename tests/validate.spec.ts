@@ -299,6 +299,121 @@ const cases: {
     feature: 'gwadar-port',
     message: /colour/,
   },
+  // Chapters (chapters/NN-slug.md): each rule names the file and the chapter's slug.
+  {
+    rule: 'a chapter that names a missing feature',
+    mutate: (d) =>
+      editText(d, 'chapters/01-two-harbours.md', (t) =>
+        t.replace('focus: [karachi-port, gwadar-port]', 'focus: [karachi-port, lost-port]'),
+      ),
+    file: 'chapters/01-two-harbours.md',
+    feature: 'two-harbours',
+    message: /focus names "lost-port", which is not a feature/,
+  },
+  {
+    rule: 'a chapter camera with a zoom out of range',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) => t.replace('zoom: 5.5', 'zoom: 30')),
+    file: 'chapters/02-the-road.md',
+    feature: 'the-road',
+    message: /frontmatter camera\.zoom: .*9/,
+  },
+  {
+    rule: 'a chapter camera with two targets',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) =>
+        t.replace('  zoom: 5.5', '  zoom: 5.5\n  bounds: [61, 23, 68, 27]'),
+      ),
+    file: 'chapters/02-the-road.md',
+    feature: 'the-road',
+    message: /camera has more than one target/,
+  },
+  {
+    rule: 'chapter camera bounds written east before west',
+    mutate: (d) =>
+      editText(d, 'chapters/01-two-harbours.md', (t) =>
+        t.replace('  fit: [karachi-port, gwadar-port]', '  bounds: [68.5, 23, 61, 26.5]'),
+      ),
+    file: 'chapters/01-two-harbours.md',
+    feature: 'two-harbours',
+    message:
+      /camera.bounds \[68.5, 23, 61, 26.5\] is empty or inverted — write \[west, south, east, north\]/,
+  },
+  {
+    rule: 'a chapter window that ends before it starts',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) =>
+        t.replace('date: 2004/2024', 'date: 2024/2004'),
+      ),
+    file: 'chapters/02-the-road.md',
+    feature: 'the-road',
+    message: /date "2024\/2004" ends before it starts/,
+  },
+  {
+    rule: 'draw on a feature that is not a route',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) =>
+        t.replace('route: coastal-highway', 'route: gwadar-port'),
+      ),
+    file: 'chapters/02-the-road.md',
+    feature: 'the-road',
+    message: /draw.route "gwadar-port" is an event, not a route/,
+  },
+  {
+    rule: 'draw from a place that is not a waypoint',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) =>
+        t.replace('from_place: Karachi', 'from_place: Pasni'),
+      ),
+    file: 'chapters/02-the-road.md',
+    feature: 'the-road',
+    message: /draw.from_place "Pasni" is not a waypoint of "coastal-highway" — use one of: Karachi/,
+  },
+  {
+    rule: 'a mention in a chapter that names no feature',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) => `${t}\nSee [nowhere](#no-such-port).\n`),
+    file: 'chapters/02-the-road.md',
+    feature: 'the-road',
+    message: /the link \(#no-such-port\) names no feature/,
+  },
+  {
+    rule: 'unsafe HTML in a chapter',
+    mutate: (d) =>
+      editText(d, 'chapters/01-two-harbours.md', (t) => `${t}\n<img src="x" onerror="alert(1)">\n`),
+    file: 'chapters/01-two-harbours.md',
+    feature: 'two-harbours',
+    message: /contains an event-handler attribute/,
+  },
+  {
+    rule: 'a focus feature outside the chapter window',
+    mutate: (d) =>
+      editText(d, 'chapters/01-two-harbours.md', (t) =>
+        t.replace('date: 1850/2024', 'date: 1850/1900'),
+      ),
+    file: 'chapters/01-two-harbours.md',
+    feature: 'two-harbours',
+    message:
+      /focus "gwadar-port" \(2007-03-20\) lies outside the date window 1850\/1900 — widen it/,
+  },
+  {
+    rule: 'a chapter file without its number',
+    mutate: (d) =>
+      editText(d, 'chapters/02-the-road.md', (t) => {
+        writeFileSync(path.join(d, 'chapters/road.md'), t);
+        return t;
+      }),
+    file: 'chapters/road.md',
+    feature: 'road.md',
+    message: /must be named NN-slug\.md/,
+  },
+  {
+    rule: 'route waypoints that do not match its positions',
+    mutate: (d) => editJson(d, 'road.geojson', (j) => j.features[0].properties.waypoints.pop()),
+    file: 'road.geojson',
+    feature: 'coastal-highway',
+    message: /waypoints names 3 places but the line has 4 positions/,
+  },
   {
     rule: 'a bad story.json',
     mutate: (d) => editJson(d, 'story.json', (j) => (j.camera = { center: [60, 20] })),
@@ -313,6 +428,27 @@ describe('validator rules', () => {
     const { story, problems } = compileStory(corrupted(() => {}));
     expect(problems.map(formatProblem)).toEqual([]);
     expect(story?.layers.map((l) => l.data.features.length)).toEqual([2, 1, 1]);
+    expect(story?.chapters.map((c) => c.slug)).toEqual(['two-harbours', 'the-road']);
+  });
+
+  it('compiles chapters: fit to bounds, the window, and draw between named waypoints', () => {
+    const [harbours, road] = compileStory(corrupted(() => {})).story!.chapters;
+    // fit: both ports, each grown to a 4° frame.
+    expect(harbours!.camera.type).toBe('bounds');
+    expect(harbours!.bounds[0]).toBeLessThan(62.33);
+    expect(harbours!.bounds[2]).toBeGreaterThan(66.98);
+    expect(harbours!.window).toEqual(['1850-01-01', '2024-12-31']);
+    expect(harbours!.html).toContain('<a href="#karachi-port" data-feature="karachi-port">');
+    expect(road!.camera).toEqual({ type: 'view', center: [64.6, 25.2], zoom: 5.5 });
+    expect(road!.draw).toEqual({ route: 'coastal-highway', from: 0, to: 1 });
+    expect(road!.categories).toEqual(['economy']);
+  });
+
+  it('a story without a chapters folder compiles, with no chapters', () => {
+    const dir = corrupted((d) => rmSync(path.join(d, 'chapters'), { recursive: true }));
+    const { story, problems } = compileStory(dir);
+    expect(problems).toEqual([]);
+    expect(story!.chapters).toEqual([]);
   });
 
   for (const c of cases) {
@@ -372,6 +508,8 @@ describe('npm run validate', () => {
       ['--import', 'tsx', 'scripts/validate.ts', 'tests/fixtures/stories'],
       { encoding: 'utf8' },
     );
-    expect(out).toMatch(/ok {3}tests\/fixtures\/stories\/two-ports: 4 features in 3 layers/);
+    expect(out).toMatch(
+      /ok {3}tests\/fixtures\/stories\/two-ports: 4 features in 3 layers, 2 chapters/,
+    );
   });
 });

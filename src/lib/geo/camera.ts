@@ -28,3 +28,31 @@ export function featureBounds(feature: Feature<Geometry> | Geometry, minSpanDeg 
   const growY = Math.max(0, (minSpanDeg - (n - s)) / 2);
   return [w - growX, Math.max(-85, s - growY), e + growX, Math.min(85, n + growY)];
 }
+
+/**
+ * The bounds a `center` + `zoom` camera shows in a `width` × `height` px frame (512 px tiles,
+ * Web Mercator): for drawing a static map of the same view.
+ *
+ * @example
+ * viewBounds([70, 30], 4, 800, 600) // ≈ [65.6, 26.5, 74.4, 33.4]
+ */
+export function viewBounds(
+  center: [number, number],
+  zoom: number,
+  width = 800,
+  height = 600,
+): Bounds {
+  const worldPx = 512 * 2 ** zoom;
+  const toY = (lat: number) =>
+    (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI)) * worldPx;
+  const toLat = (y: number) =>
+    (360 / Math.PI) * Math.atan(Math.exp((0.5 - y / worldPx) * 2 * Math.PI)) - 90;
+  const halfLon = ((width / 2) * 360) / worldPx;
+  const cy = toY(center[1]);
+  return [
+    Math.max(-180, center[0] - halfLon),
+    Math.max(-85, toLat(cy + height / 2)),
+    Math.min(180, center[0] + halfLon),
+    Math.min(85, toLat(cy - height / 2)),
+  ];
+}

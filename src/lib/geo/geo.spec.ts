@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import { countryPolygons } from '../basemap/natural-earth';
 import { greatCircleArc } from './arcs';
-import { featureBounds } from './camera';
+import { featureBounds, viewBounds } from './camera';
+import { routeMeasures } from './route-draw';
+import { progressAt } from './route-progress';
 import { distanceOutsideKm } from './distance-outside';
 import { routeLengthKm } from './route-length';
 
@@ -76,5 +78,47 @@ describe('featureBounds', () => {
       1,
     );
     expect(b).toEqual([67, 24, 74, 31]);
+  });
+});
+
+describe('routeMeasures and progressAt', () => {
+  // Port Qasim → Nawabshah → Kasur: the line runs north, where Mercator stretches distances.
+  const line = {
+    type: 'LineString' as const,
+    coordinates: [
+      [67.333, 24.767],
+      [68.41, 26.2442],
+      [74.45, 31.1167],
+    ],
+  };
+  const measures = routeMeasures(line);
+
+  it('measures each position along the line in km (Turf) and as line-progress', () => {
+    expect(measures.km[0]).toBe(0);
+    expect(measures.km.at(-1)).toBeCloseTo(routeLengthKm(line), -1);
+    expect(measures.progress[0]).toBe(0);
+    expect(measures.progress.at(-1)).toBe(1);
+  });
+
+  it('maps a share of the kilometres to the line-progress at that point', () => {
+    expect(progressAt(measures, 0)).toBe(0);
+    expect(progressAt(measures, 1)).toBe(1);
+    const atNawabshah = measures.km[1]! / measures.km[2]!;
+    expect(progressAt(measures, atNawabshah)).toBeCloseTo(measures.progress[1]!, 5);
+    // Further north a km is longer on the projected plane, so the northern last quarter takes
+    // more than a quarter of the projected line: progress lags the km share.
+    expect(progressAt(measures, 0.75)).toBeLessThan(0.75);
+  });
+});
+
+describe('viewBounds', () => {
+  it('frames the centre, wider at lower zoom', () => {
+    const near = viewBounds([70, 30], 6);
+    const far = viewBounds([70, 30], 4);
+    expect(near[0]).toBeLessThan(70);
+    expect(near[2]).toBeGreaterThan(70);
+    expect(near[1]).toBeLessThan(30);
+    expect(near[3]).toBeGreaterThan(30);
+    expect(far[2] - far[0]).toBeCloseTo(4 * (near[2] - near[0]), 5);
   });
 });

@@ -12,6 +12,8 @@ export const SOURCE = {
   labels: 'labels',
   /** Points where several shown events stack: their count, kept up to date by StoryMap. */
   stacks: 'stacks',
+  /** Named waypoints of the route being drawn (set by the map when a chapter draws a route). */
+  drawWaypoints: 'draw-waypoints',
 } as const;
 
 export const LAYER = {
@@ -33,7 +35,31 @@ export const LAYER = {
   eventLabels: 'event-labels',
   stackBadge: 'stack-badge',
   stackCount: 'stack-count',
+  /** `route-draw/<layer>`: the stretch of a route drawn so far (no colon: not a filtered layer). */
+  routeDraw: 'route-draw',
+  drawWaypoints: 'draw-waypoints',
+  drawWaypointLabels: 'draw-waypoint-labels',
 } as const;
+
+/**
+ * Drawing a route along the scroll: the route being drawn (`DRAW_STATE.route`, a feature id) and
+ * how far along it the line has got (`DRAW_STATE.progress`, MapLibre's line-progress, 0–1) are
+ * global state, so that a scroll frame changes two values and rebuilds no source.
+ */
+export const DRAW_STATE = { route: 'drawRoute', progress: 'drawProgress' } as const;
+
+const drawingThis: ExpressionSpecification = [
+  '==',
+  ['get', 'id'],
+  ['global-state', DRAW_STATE.route],
+];
+
+/** The `line-gradient` of a route drawn up to `progress`: `color` before it, nothing after. */
+export function drawGradient(progress: number, color: string): ExpressionSpecification {
+  if (progress <= 0) return ['step', ['line-progress'], 'rgba(0, 0, 0, 0)', 0, 'rgba(0, 0, 0, 0)'];
+  if (progress >= 1) return ['step', ['line-progress'], color, 1, color];
+  return ['step', ['line-progress'], color, progress, 'rgba(0, 0, 0, 0)'];
+}
 
 /** The toggle id that switches the basemap's de facto lines, beside the story layers' ids. */
 export const DE_FACTO_TOGGLE = 'de-facto';
@@ -137,6 +163,14 @@ export interface StoryLayerSource {
   url: string;
 }
 
+/** Waypoints of the drawn route show once the line has reached them. */
+const reached: ExpressionSpecification = [
+  'case',
+  ['<=', ['get', 'progress'], ['global-state', DRAW_STATE.progress]],
+  1,
+  0,
+];
+
 /** Builds the complete style for a story's layers. */
 export function storyStyle(
   urls: StyleUrls,
@@ -150,8 +184,20 @@ export function storyStyle(
   };
   for (const layer of layers) {
     sources[layer.id] = { type: 'geojson', data: layer.url, promoteId: 'id' };
+    // Routes once more, with line metrics: line-gradient draws them part-way.
+    if (layer.kind === 'routes') {
+      sources[`${LAYER.routeDraw}/${layer.id}`] = {
+        type: 'geojson',
+        data: layer.url,
+        lineMetrics: true,
+      };
+    }
   }
   sources[SOURCE.stacks] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  sources[SOURCE.drawWaypoints] = {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+  };
 
   const storyLayers: LayerSpecification[] = [];
   const ofKind = (kind: StoryLayerSource['kind']) => layers.filter((l) => l.kind === kind);
@@ -165,7 +211,8 @@ export function storyStyle(
         paint: {
           'line-color': HIGHLIGHT,
           'line-width': 16,
-          'line-opacity': byState(0.7, 0.4, 0),
+          // While a chapter draws this route, the drawn line is its highlight.
+          'line-opacity': ['case', drawingThis, 0, byState(0.7, 0.4, 0)],
         },
       },
       {
@@ -173,7 +220,11 @@ export function storyStyle(
         type: 'line',
         source: id,
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': THEME.halo, 'line-width': 7, 'line-opacity': 0.9 },
+        paint: {
+          'line-color': THEME.halo,
+          'line-width': 7,
+          'line-opacity': ['case', drawingThis, 0.3, 0.9],
+        },
       },
       {
         id: `${LAYER.route}:${id}`,
@@ -185,6 +236,20 @@ export function storyStyle(
           'line-width': byState(6, 5, 4),
           // Indicative routes are dashed: they join published waypoints, not a survey.
           'line-dasharray': [2, 1.2],
+          // While it is being drawn, the whole route stays faintly in view ahead of the line.
+          'line-opacity': ['case', drawingThis, 0.25, 1],
+        },
+      },
+      {
+        id: `${LAYER.routeDraw}/${id}`,
+        type: 'line',
+        source: `${LAYER.routeDraw}/${id}`,
+        filter: drawingThis,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-width': 6,
+          'line-color': CATEGORY_COLORS.energy,
+          'line-gradient': drawGradient(1, CATEGORY_COLORS.energy),
         },
       },
       {
@@ -302,6 +367,7 @@ export function storyStyle(
 
   return {
     version: 8,
+    state: { [DRAW_STATE.route]: { default: '' }, [DRAW_STATE.progress]: { default: 0 } },
     // No glyph server: labels are drawn from the bundled font file.
     'font-faces': { [LABEL_FONT]: [{ url: urls.font }] },
     sources,
@@ -364,6 +430,38 @@ export function storyStyle(
         },
       },
       ...storyLayers,
+      {
+        id: LAYER.drawWaypoints,
+        type: 'circle',
+        source: SOURCE.drawWaypoints,
+        paint: {
+          'circle-radius': 4,
+          'circle-color': THEME.halo,
+          'circle-stroke-color': THEME.text,
+          'circle-stroke-width': 1.5,
+          'circle-opacity': reached,
+          'circle-stroke-opacity': reached,
+        },
+      },
+      {
+        id: LAYER.drawWaypointLabels,
+        type: 'symbol',
+        source: SOURCE.drawWaypoints,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [LABEL_FONT],
+          'text-size': 12,
+          'text-anchor': 'right',
+          'text-offset': [-0.8, 0],
+          'text-allow-overlap': true,
+        },
+        paint: {
+          'text-color': THEME.text,
+          'text-halo-color': THEME.halo,
+          'text-halo-width': 1.6,
+          'text-opacity': reached,
+        },
+      },
     ],
   };
 }

@@ -12,6 +12,7 @@ import { countryPolygons, type CountryFeature } from '../basemap/natural-earth';
 import { greatCircleArc } from '../geo/arcs';
 import { distanceOutsideKm } from '../geo/distance-outside';
 import { routeLengthKm } from '../geo/route-length';
+import { compileChapters, type CompiledChapter } from './chapters';
 import { dateProblem, endOf, startOf, writtenPrecision } from './dates';
 import { mentionedIds, renderNarrative, splitFrontmatter, unsafeContent } from './markdown';
 import {
@@ -65,6 +66,8 @@ export interface CompiledStory {
   meta: StoryMeta;
   layers: CompiledLayer[];
   narratives: Record<string, Narrative>;
+  /** The story told in sequence (`chapters/NN-slug.md`); empty when the folder has none. */
+  chapters: CompiledChapter[];
 }
 
 export interface CompileResult {
@@ -313,6 +316,14 @@ export function compileStory(dir: string): CompileResult {
           `the line is ${computed} km long but stated_length_km is ${route.stated_length_km} — check the waypoints' order and lon/lat`,
         );
       }
+      const positions = (geometry as LineString).coordinates.length;
+      if (route.waypoints && route.waypoints.length !== positions) {
+        fail(
+          raw.file,
+          raw.id,
+          `waypoints names ${route.waypoints.length} places but the line has ${positions} positions — give one name per position`,
+        );
+      }
       out.data.features.push({
         type: 'Feature',
         id: raw.id,
@@ -343,8 +354,9 @@ export function compileStory(dir: string): CompileResult {
     }
   }
 
+  const chapters = compileChapters(dir, layers, rel, fail);
   if (problems.length) return { story: null, problems };
-  return { story: { slug, meta, layers, narratives }, problems };
+  return { story: { slug, meta, layers, narratives, chapters }, problems };
 }
 
 /** A feature's id and the days it covers: a route lasts until its last timeline entry. */

@@ -112,6 +112,8 @@ export const RouteProperties = v.strictObject({
   from_place: text('from_place', 120),
   to_place: text('to_place', 120),
   timeline: v.array(TimelineEntry),
+  /** Optional names of the line's positions, one per position: labels while it is drawn. */
+  waypoints: v.optional(v.array(text('a waypoint name', 60))),
 });
 export type RouteProperties = v.InferOutput<typeof RouteProperties>;
 
@@ -192,6 +194,56 @@ export const NarrativeFrontmatter = v.strictObject({
   summary: text('summary', 220),
 });
 export type NarrativeFrontmatter = v.InferOutput<typeof NarrativeFrontmatter>;
+
+/**
+ * A chapter of the story told in sequence: `chapters/NN-slug.md`, in file-name order. Its camera is
+ * one of three forms (checked in `chapters.ts`, which names the form that is wrong):
+ * `bounds: [w, s, e, n]`, `center: [lon, lat]` + `zoom` (+ `bearing`, `pitch`) or `fit: [ids]`.
+ */
+export const ChapterFrontmatter = v.strictObject({
+  title: text('title', 140),
+  camera: v.strictObject({
+    bounds: v.optional(
+      v.tuple([lon, lat, lon, lat], 'camera.bounds must be [west, south, east, north]'),
+    ),
+    center: v.optional(v.tuple([lon, lat], 'camera.center must be [longitude, latitude]')),
+    zoom: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(9))),
+    bearing: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
+    pitch: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60))),
+    fit: v.optional(
+      v.pipe(
+        v.array(slug('a feature id')),
+        v.minLength(1, 'camera.fit must name at least one feature'),
+      ),
+    ),
+  }),
+  /** Features the chapter highlights; the first one's narrative can be opened. */
+  focus: v.optional(v.array(slug('a feature id')), []),
+  /** The date window, `from/to` as in the page URL: `2015/2016`, `2016-09/2016-12-04`. */
+  date: v.optional(
+    v.pipe(
+      v.string('date must be text such as "2015/2016"'),
+      v.regex(/^[^/]+\/[^/]+$/, 'date must be "from/to", e.g. "2015/2016"'),
+    ),
+  ),
+  /** The switchable layers shown (story layer ids and `de-facto`); omitted: all. */
+  layers: v.optional(v.array(slug('a layer id'))),
+  /** The event categories shown; omitted: all. */
+  categories: v.optional(v.array(Category)),
+  /** Draws a stretch of a route as the reader scrolls: fractions, or waypoint names. */
+  draw: v.optional(
+    v.strictObject({
+      route: slug('draw.route'),
+      from: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+      to: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+      from_place: v.optional(text('draw.from_place', 60)),
+      to_place: v.optional(text('draw.to_place', 60)),
+    }),
+  ),
+  /** Speaker notes: shown only in the presenter view. */
+  notes: v.optional(text('notes', 2000)),
+});
+export type ChapterFrontmatter = v.InferOutput<typeof ChapterFrontmatter>;
 
 /** Properties by layer kind. */
 export const PROPERTIES_BY_KIND = {

@@ -3,6 +3,10 @@
  * to the browser. Built on the server; no file access here.
  */
 import { featureBounds, POINT_CONTEXT_DEG, type Bounds } from '$lib/geo/camera';
+import type { LineString } from 'geojson';
+import { routeMeasures } from '$lib/geo/route-draw';
+import type { RouteMeasures } from '$lib/geo/route-progress';
+import type { CompiledChapter } from './chapters';
 import type { CompiledStory } from './compile';
 import { endOf, formatDate, startOf } from './dates';
 import type {
@@ -44,6 +48,23 @@ export interface StoryItem {
   };
 }
 
+/** A chapter as the story mode plays it. */
+export interface ChapterView extends Omit<CompiledChapter, 'draw'> {
+  /** The chapter's static map (SVG): shown without JavaScript, and printed. */
+  mapUrl: string;
+  draw: {
+    route: string;
+    /** The stretch drawn, as fractions of the route's measured length. */
+    from: number;
+    to: number;
+    /** The route's length measured with Turf, km. */
+    totalKm: number;
+    measures: RouteMeasures;
+    /** Named positions, with how far along the route they lie (0–1). */
+    waypoints: { name: string; fraction: number; coordinates: [number, number] }[];
+  } | null;
+}
+
 export interface StoryView {
   slug: string;
   meta: StoryMeta;
@@ -56,6 +77,8 @@ export interface StoryView {
   extent: [string, string];
   /** Every feature, ordered by date. */
   items: StoryItem[];
+  /** The story told in sequence; empty: the story has no story mode. */
+  chapters: ChapterView[];
 }
 
 export function storyView(story: CompiledStory, base = ''): StoryView {
@@ -125,5 +148,34 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
     staticMapUrl: `${base}/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],
     items,
+    chapters: story.chapters.map((c) => chapterView(story, c, base)),
+  };
+}
+
+function chapterView(story: CompiledStory, chapter: CompiledChapter, base: string): ChapterView {
+  const mapUrl = `${base}/${story.slug}/story/${chapter.slug}.svg`;
+  if (!chapter.draw) return { ...chapter, mapUrl, draw: null };
+  const id = chapter.draw.route;
+  const route = story.layers.flatMap((l) => l.data.features).find((f) => f.properties.id === id)!;
+  const line = route.geometry as LineString;
+  const measures = routeMeasures(line);
+  const total = measures.km.at(-1)!;
+  const names = 'waypoints' in route.properties ? (route.properties.waypoints ?? []) : [];
+  return {
+    ...chapter,
+    mapUrl,
+    draw: {
+      ...chapter.draw,
+      totalKm:
+        'computed_length_km' in route.properties
+          ? route.properties.computed_length_km
+          : Math.round(total),
+      measures,
+      waypoints: names.map((name, i) => ({
+        name,
+        fraction: measures.km[i]! / total,
+        coordinates: line.coordinates[i] as [number, number],
+      })),
+    },
   };
 }

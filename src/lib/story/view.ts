@@ -10,9 +10,42 @@ import type {
   Disagreement,
   LayerKind,
   LocationPrecision,
+  Source,
   StoryMeta,
   TimelineEntry,
 } from './schema';
+
+/** A source as the UI shows it, whatever form the story wrote it in. */
+export interface SourceView {
+  url: string;
+  /** The publisher; for a bare URL, its host name without "www.". */
+  outlet: string;
+  /** The headline or page title; absent for a bare URL. */
+  title?: string;
+  date?: string;
+  /** The date in words, e.g. "18 September 2016". */
+  dateLabel?: string;
+  secondary: boolean;
+}
+
+/** One shape for every source: a bare URL shows as its host name. */
+export function sourceView(source: Source): SourceView {
+  if (typeof source === 'string') {
+    return { url: source, outlet: hostOf(source), secondary: false };
+  }
+  return {
+    url: source.url,
+    outlet: source.outlet,
+    title: source.title,
+    date: source.date,
+    dateLabel: source.date ? formatDate(source.date) : undefined,
+    secondary: source.secondary ?? false,
+  };
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
 
 export interface StoryItem {
   id: string;
@@ -30,7 +63,7 @@ export interface StoryItem {
   country?: string;
   locationPrecision?: LocationPrecision;
   coordinates?: [number, number];
-  sources: string[];
+  sources: SourceView[];
   disagreement?: Disagreement;
   summary: string;
   html: string;
@@ -40,7 +73,7 @@ export interface StoryItem {
     statedKm: number;
     computedKm: number;
     status: string;
-    timeline: (TimelineEntry & { label: string })[];
+    timeline: (Omit<TimelineEntry, 'source'> & { label: string; source?: SourceView })[];
   };
 }
 
@@ -75,7 +108,7 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         period: [p.period_start, p.period_end] as [string, string],
         // Points get a 4° frame: enough context to see the neighbouring cities.
         bounds: featureBounds(feature.geometry, 4),
-        sources: p.sources,
+        sources: p.sources.map(sourceView),
         disagreement: p.disagreement,
         summary: narrative.summary,
         html: narrative.html,
@@ -97,7 +130,11 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
             statedKm: p.stated_length_km,
             computedKm: p.computed_length_km,
             status: p.status,
-            timeline: p.timeline.map((t) => ({ ...t, label: formatDate(t.date) })),
+            timeline: p.timeline.map((t) => ({
+              ...t,
+              label: formatDate(t.date),
+              source: t.source ? sourceView(t.source) : undefined,
+            })),
           },
         });
       } else {

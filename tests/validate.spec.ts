@@ -413,6 +413,20 @@ describe('validator rules', () => {
     ]);
   });
 
+  it('accepts a listed domain marked secondary: the author found no original', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ports.geojson', (j) =>
+        port(j, 'karachi-port').properties.sources.push({
+          url: 'https://wikimili.com/en/Port_of_Karachi',
+          title: 'Port of Karachi',
+          outlet: 'WikiMili',
+          secondary: true,
+        }),
+      ),
+    );
+    expect(compileStory(dir).warnings).toEqual([]);
+  });
+
   it('reports every problem in one run', () => {
     const dir = corrupted((d) => {
       editJson(d, 'ports.geojson', (j) => port(j, 'gwadar-port').geometry.coordinates.reverse());

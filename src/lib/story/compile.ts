@@ -355,13 +355,17 @@ export function compileStory(dir: string): CompileResult {
   return { story: { slug, meta, layers, narratives }, problems, warnings };
 }
 
-/** One warning for each source, or timeline entry's source, on the weak-source list. */
+/**
+ * One warning for each source, or timeline entry's source, on the weak-source list. A source the
+ * author marked `secondary: true` is exempt: it says no original was found, and the panel labels it.
+ */
 function weakSourceWarnings(props: {
   sources: Source[];
   timeline?: { source?: Source }[];
 }): string[] {
   const all = [...props.sources, ...(props.timeline ?? []).flatMap((t) => t.source ?? [])];
   return all.flatMap((source) => {
+    if (typeof source !== 'string' && source.secondary) return [];
     const weak = weakSourceOf(typeof source === 'string' ? source : source.url);
     return weak
       ? [

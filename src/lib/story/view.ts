@@ -4,6 +4,7 @@
  */
 import { featureBounds, type Bounds } from '$lib/geo/camera';
 import type { CompiledStory } from './compile';
+import { featureCountSummary } from './counts';
 import { endOf, formatDate, startOf } from './dates';
 import type {
   Category,
@@ -81,6 +82,8 @@ export interface StoryView {
   slug: string;
   meta: StoryMeta;
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
+  /** What the story holds, e.g. "27 events, 1 route, 4 connections" (the home page says the same). */
+  counts: string;
   /** URL of the events as CSV. */
   csvUrl: string;
   /** URL of the static locator map (SVG). */
@@ -148,16 +151,18 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
   const dated = events.length ? events : items;
   const starts = dated.map((i) => i.period[0]).sort();
   const ends = dated.map((i) => i.period[1]).sort();
+  const layers = story.layers.map((l) => ({
+    id: l.meta.id,
+    kind: l.meta.kind,
+    title: l.meta.title,
+    url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
+    count: l.data.features.length,
+  }));
   return {
     slug: story.slug,
     meta: story.meta,
-    layers: story.layers.map((l) => ({
-      id: l.meta.id,
-      kind: l.meta.kind,
-      title: l.meta.title,
-      url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
-      count: l.data.features.length,
-    })),
+    layers,
+    counts: featureCountSummary(layers),
     csvUrl: `${base}/${story.slug}/data/events.csv`,
     staticMapUrl: `${base}/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],

@@ -43,7 +43,7 @@ export const WEAK_SOURCES: readonly WeakSource[] = [
   { domain: 'voltairenet.org', reason: 'an outlet documented for spreading conspiracy theories' },
   {
     domain: 'sputniknews.com',
-    reason: 'a state outlet banned in the EU in 2022 for disinformation',
+    reason: 'a state outlet suspended in the EU in 2022 over disinformation',
   },
 ];
 

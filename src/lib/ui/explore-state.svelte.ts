@@ -25,7 +25,15 @@ export interface Choice {
 export type CameraTarget =
   /** Frame a feature (points with their surroundings). */
   | { type: 'feature'; id: string }
-  | { type: 'view'; center: [number, number]; zoom: number; bearing?: number; pitch?: number }
+  | {
+      type: 'view';
+      center: [number, number];
+      zoom: number;
+      bearing?: number;
+      pitch?: number;
+      /** Centre it in the part of the map the overlays leave clear (a chapter), not the canvas. */
+      padded?: boolean;
+    }
   | { type: 'bounds'; bounds: Bounds };
 
 export interface CameraRequest {

@@ -10,7 +10,7 @@
  * overlap and leave no seam.
  */
 import type { Feature, FeatureCollection, MultiLineString, Position } from 'geojson';
-import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
+import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { buildBasemap, type Basemap } from './natural-earth';
 import { cityPlaces, seaPlaces, type PlaceFeature } from './places';
@@ -101,11 +101,13 @@ export class BasemapTiles {
       const tile = index.getTile(z, x, y);
       if (!tile) continue;
       // A tile draws zooms z to z + 1; the last level is overzoomed to the map's deepest zoom.
-      const features: GeoJSONVTTile['features'] =
+      const all: GeoJSONVTFeature[] = tile.features;
+      const features =
         name === TILE_LAYER.places && z < TILE_MAXZOOM
-          ? tile.features.filter((f) => Number(f.tags?.min_zoom ?? 0) < z + 1)
-          : tile.features;
-      if (features.length) layers[name] = { ...tile, features };
+          ? all.filter((f) => Number(f.tags?.min_zoom ?? 0) < z + 1)
+          : all;
+      // (geojson-vt types a transformed tile's features as an intersection no array satisfies.)
+      if (features.length) layers[name] = { ...tile, features } as GeoJSONVTTile;
     }
     if (!Object.keys(layers).length) return new Uint8Array(0);
     return fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });

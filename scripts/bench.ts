@@ -63,20 +63,36 @@ const TYPES: Record<string, string> = {
 /** Compressed bodies, cached: every page pays the same (zero) compression cost after the first. */
 const gzipCache = new Map<string, Buffer>();
 
+/**
+ * Every response the server sends during the current load, with its size on the wire (headers
+ * and gzip body). Counted here rather than in the browser, which does not report the body of a
+ * worker's own script.
+ */
+let sent: { path: string; bytes: number }[] = [];
+
 function send(req: IncomingMessage, res: ServerResponse, body: Buffer, type: string, key: string) {
   res.setHeader('content-type', type);
   // Like a typical static host (GitHub Pages): cacheable for ten minutes. Every load still starts
   // from an empty cache (a fresh browser context).
   res.setHeader('cache-control', 'public, max-age=600');
   const compressible = !type.startsWith('font/') && !type.startsWith('image/png');
+  let out = body;
   if (compressible && body.length > 0 && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
     let gz = gzipCache.get(key);
     if (!gz) gzipCache.set(key, (gz = gzipSync(body, { level: 6 })));
     res.setHeader('content-encoding', 'gzip');
-    res.end(gz);
-  } else {
-    res.end(body);
+    out = gz;
   }
+  res.setHeader('content-length', out.length);
+  const headers = Object.entries(res.getHeaders()).reduce(
+    (n, [k, v]) => n + k.length + String(v).length + 4,
+    'HTTP/1.1 200 OK\r\n\r\n'.length,
+  );
+  sent.push({
+    path: new URL(req.url ?? '/', 'http://localhost').pathname,
+    bytes: out.length + headers,
+  });
+  res.end(out);
 }
 
 interface StoryJson {
@@ -234,23 +250,18 @@ const CLS_OBSERVER = `
 
 async function measure(page: Page, url: string): Promise<Sample> {
   await page.addInitScript(CLS_OBSERVER);
-  const finished: Promise<{ kind: Kind | null; start: number; end: number; bytes: number }>[] = [];
-  page.on('requestfinished', (request) =>
+  const finished: Promise<{ kind: Kind | null; start: number; end: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    const t = request.timing();
     finished.push(
-      request
-        .sizes()
-        .then((s) => {
-          const t = request.timing();
-          return {
-            kind: kindOf(request.url(), request.resourceType()),
-            start: t.startTime,
-            end: t.startTime + t.responseEnd,
-            bytes: s.responseBodySize + s.responseHeadersSize,
-          };
-        })
-        .catch(() => ({ kind: null, start: NaN, end: NaN, bytes: 0 })),
-    ),
-  );
+      Promise.resolve({
+        kind: kindOf(request.url(), request.resourceType()),
+        start: t.startTime,
+        end: t.startTime + t.responseEnd,
+      }),
+    );
+  });
+  sent = [];
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, {
     timeout: 60_000,
@@ -265,22 +276,26 @@ async function measure(page: Page, url: string): Promise<Sample> {
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
   const requests = await Promise.all(finished);
   const milestones: Sample['milestones'] = {};
-  let appJsBytes = 0;
   for (const r of requests) {
-    if (r.kind === 'app js') appJsBytes += r.bytes;
     if (!r.kind || Number.isNaN(r.start)) continue;
     const start = r.start - timing.origin;
     const end = r.end - timing.origin;
     const m = (milestones[r.kind] ??= { start, end, bytes: 0 });
     m.start = Math.min(m.start, start);
     m.end = Math.max(m.end, end);
-    m.bytes += r.bytes;
+  }
+  let appJsBytes = 0;
+  for (const { path: p, bytes } of sent) {
+    const kind = kindOf(`http://localhost${p}`, p.endsWith('/') ? 'document' : '');
+    if (kind === 'app js') appJsBytes += bytes;
+    const m = kind ? milestones[kind] : undefined;
+    if (m) m.bytes += bytes;
   }
   return {
     idle: timing.idle,
     fcp: timing.fcp,
     cls,
-    bytes: requests.reduce((a, r) => a + r.bytes, 0),
+    bytes: sent.reduce((a, r) => a + r.bytes, 0),
     appJsBytes,
     milestones,
   };
@@ -428,7 +443,9 @@ console.table(
   ),
 );
 
-console.log('Downloads, ms from navigation start (first start → last end), medians:\n');
+console.log(
+  'Downloads, ms from navigation start (first start → last end) and gzip bytes, medians:\n',
+);
 console.table(
   Object.fromEntries(
     names.map((which) => [
@@ -437,7 +454,11 @@ console.table(
         KINDS.map((kind) => {
           const start = med(which, (s) => s.milestones[kind]?.start ?? NaN);
           const end = med(which, (s) => s.milestones[kind]?.end ?? NaN);
-          return [kind, Number.isNaN(start) ? '—' : `${start.toFixed(0)}→${end.toFixed(0)}`];
+          const bytes = med(which, (s) => s.milestones[kind]?.bytes ?? NaN);
+          return [
+            kind,
+            Number.isNaN(start) ? '—' : `${start.toFixed(0)}→${end.toFixed(0)}, ${kb(bytes)}`,
+          ];
         }),
       ),
     ]),

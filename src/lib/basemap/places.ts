@@ -13,7 +13,7 @@ export const MIN_CITY_ZOOM = 3;
 /** Only places of at least this population are considered. */
 const MIN_POPULATION = 100_000;
 /** Two city labels are at least this far apart (CSS pixels) at the zoom where both show. */
-const CITY_SPACING_PX = 110;
+export const CITY_SPACING_PX = 110;
 
 export type PlaceKind = 'country' | 'territory' | 'sea' | 'city';
 
@@ -36,11 +36,11 @@ export const SEA_LABELS: { name: string; at: Position; minZoom: number }[] = [
   { name: 'Pacific Ocean', at: [160, 20], minZoom: 1 },
   { name: 'Arctic Ocean', at: [40, 82], minZoom: 1 },
   { name: 'Southern Ocean', at: [60, -60], minZoom: 1 },
-  { name: 'Arabian Sea', at: [64, 16], minZoom: 3 },
-  { name: 'Bay of Bengal', at: [88.5, 15], minZoom: 3 },
-  { name: 'Mediterranean Sea', at: [18, 34.5], minZoom: 3 },
-  { name: 'Black Sea', at: [34, 43.3], minZoom: 3 },
-  { name: 'Caspian Sea', at: [50.8, 41.5], minZoom: 3 },
+  { name: 'Arabian Sea', at: [64, 16], minZoom: 2 },
+  { name: 'Bay of Bengal', at: [88.5, 15], minZoom: 2 },
+  { name: 'Mediterranean Sea', at: [18, 34.5], minZoom: 2 },
+  { name: 'Black Sea', at: [34, 43.3], minZoom: 2 },
+  { name: 'Caspian Sea', at: [50.8, 41.5], minZoom: 2 },
   { name: 'Red Sea', at: [38.5, 20.5], minZoom: 4 },
   { name: 'Persian Gulf', at: [51.5, 27.2], minZoom: 4 },
   { name: 'Gulf of Oman', at: [58.6, 24.6], minZoom: 4 },
@@ -66,7 +66,7 @@ export function seaPlaces(): PlaceFeature[] {
 }
 
 /** Web Mercator world coordinates in [0, 1]. */
-function mercator([lon, lat]: Position): [number, number] {
+export function mercator([lon, lat]: Position): [number, number] {
   const sin = Math.sin((lat! * Math.PI) / 180);
   return [lon! / 360 + 0.5, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
 }
@@ -83,29 +83,42 @@ export function cityPlaces(): PlaceFeature[] {
   // One grid of shown cities per zoom, cells the spacing wide, so each check looks at 9 cells.
   const grids = new Map<number, Map<string, [number, number][]>>();
   const out: PlaceFeature[] = [];
+  const cellOf = (x: number, y: number, z: number) => {
+    const s = 512 * 2 ** z;
+    return [
+      x * s,
+      y * s,
+      Math.floor((x * s) / CITY_SPACING_PX),
+      Math.floor((y * s) / CITY_SPACING_PX),
+    ];
+  };
+  /** Whether a label at (x, y) stays clear of every larger city's at zoom z. */
+  const clearAt = (x: number, y: number, z: number) => {
+    const [px, py, cx, cy] = cellOf(x, y, z) as [number, number, number, number];
+    const grid = grids.get(z);
+    for (let i = -1; i <= 1; i++) {
+      for (let j = -1; j <= 1; j++) {
+        for (const [qx, qy] of grid?.get(`${cx + i},${cy + j}`) ?? []) {
+          if (Math.hypot(qx - px, qy - py) < CITY_SPACING_PX) return false;
+        }
+      }
+    }
+    return true;
+  };
   for (const city of candidates) {
     const [x, y] = mercator(city.loc.coordinates);
     for (let z = MIN_CITY_ZOOM; z <= MAX_LABEL_ZOOM; z++) {
-      const scale = 512 * 2 ** z;
-      const [px, py] = [x * scale, y * scale];
-      const [cx, cy] = [Math.floor(px / CITY_SPACING_PX), Math.floor(py / CITY_SPACING_PX)];
-      const grid = grids.get(z) ?? new Map<string, [number, number][]>();
-      grids.set(z, grid);
+      // A label, once shown, stays at every deeper zoom: it must also clear the larger cities
+      // that only appear there.
       let clear = true;
-      for (let i = -1; i <= 1 && clear; i++) {
-        for (let j = -1; j <= 1 && clear; j++) {
-          for (const [qx, qy] of grid.get(`${cx + i},${cy + j}`) ?? []) {
-            if (Math.hypot(qx - px, qy - py) < CITY_SPACING_PX) clear = false;
-          }
-        }
-      }
+      for (let zz = z; zz <= MAX_LABEL_ZOOM && clear; zz++) clear = clearAt(x, y, zz);
       if (!clear) continue;
       for (let zz = z; zz <= MAX_LABEL_ZOOM; zz++) {
-        const s = 512 * 2 ** zz;
-        const key = `${Math.floor((x * s) / CITY_SPACING_PX)},${Math.floor((y * s) / CITY_SPACING_PX)}`;
-        const g = grids.get(zz) ?? new Map<string, [number, number][]>();
-        grids.set(zz, g);
-        g.set(key, [...(g.get(key) ?? []), [x * s, y * s]]);
+        const [px, py, cx, cy] = cellOf(x, y, zz) as [number, number, number, number];
+        const grid = grids.get(zz) ?? new Map<string, [number, number][]>();
+        grids.set(zz, grid);
+        const key = `${cx},${cy}`;
+        grid.set(key, [...(grid.get(key) ?? []), [px, py]]);
       }
       out.push({
         type: 'Feature',

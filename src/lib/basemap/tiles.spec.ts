@@ -60,9 +60,10 @@ function crossings(ls: Position[][], lat: number): number[] {
   const out: number[] = [];
   for (const line of ls) {
     for (let i = 1; i < line.length; i++) {
-      const [[x0, y0], [x1, y1]] = [line[i - 1]!, line[i]!] as [number, number][];
-      if ((y0! - lat) * (y1! - lat) <= 0 && y0 !== y1) {
-        out.push(x0! + ((lat - y0!) / (y1! - y0!)) * (x1! - x0!));
+      const [x0, y0] = line[i - 1] as [number, number];
+      const [x1, y1] = line[i] as [number, number];
+      if ((y0 - lat) * (y1 - lat) <= 0 && y0 !== y1) {
+        out.push(x0 + ((lat - y0) / (y1 - y0)) * (x1 - x0));
       }
     }
   }

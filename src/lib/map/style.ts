@@ -329,7 +329,9 @@ function basemapLayers(THEME: Palette): LayerSpecification[] {
       type: 'fill',
       ...tiles,
       'source-layer': TILE_LAYER.land,
-      paint: { 'fill-color': THEME.land },
+      // The coast layer strokes the edge: no antialiasing pass (one shader program fewer to
+      // compile before the first frame).
+      paint: { 'fill-color': THEME.land, 'fill-antialias': false },
     },
     {
       id: LAYER.coast,

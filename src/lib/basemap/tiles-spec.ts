@@ -17,9 +17,11 @@ export const TILE_LAYER = {
 /** The tile URL template under the site's base path. */
 export const TILE_PATH = 'basemap/{z}/{x}/{y}.pbf';
 
-/** Credits for the basemap's sources, shown in the map's attribution. */
-export const BASEMAP_ATTRIBUTION =
-  'Natural Earth · Cities: GeoNames · Seas: © OpenStreetMap contributors';
+/**
+ * Credits for the basemap's context labels, shown in the map's attribution (beside the map's own
+ * "Basemap: Natural Earth").
+ */
+export const BASEMAP_ATTRIBUTION = 'Cities: GeoNames · Seas: © OpenStreetMap contributors';
 
 /** Web Mercator world coordinates in [0, 1], x east and y south. */
 function mercator(lon: number, lat: number): [number, number] {

@@ -238,7 +238,46 @@ interface Sample {
   appJsBytes: number;
   /** Per kind of resource: first request start and last response end, ms from navigation. */
   milestones: Partial<Record<Kind, { start: number; end: number; bytes: number }>>;
+  /** Main-thread ms spent before the first idle in the calls that CALLS_TIMED names. */
+  calls: Record<CallKind, number>;
 }
+
+type CallKind = 'webgl context' | 'shader compile' | 'glyph rasterising';
+const CALL_KINDS: CallKind[] = ['webgl context', 'shader compile', 'glyph rasterising'];
+
+/**
+ * Times, on the page's main thread, the browser calls that make up MapLibre's first render besides
+ * its own JavaScript: creating the WebGL context, compiling and linking shaders (synchronous in
+ * software WebGL), and drawing glyphs into a canvas (the \`font-faces\` path rasterises each glyph
+ * with fillText/getImageData). Totals are frozen at \`performance.mark('map:idle')\`.
+ */
+const CALLS_TIMED = `
+  window.__calls = { 'webgl context': 0, 'shader compile': 0, 'glyph rasterising': 0 };
+  let frozen = false;
+  const time = (proto, name, kind, only) => {
+    if (!proto || !proto[name]) return;
+    const original = proto[name];
+    proto[name] = function (...args) {
+      if (frozen || (only && !only(args))) return original.apply(this, args);
+      const t = performance.now();
+      try { return original.apply(this, args); } finally { window.__calls[kind] += performance.now() - t; }
+    };
+  };
+  time(HTMLCanvasElement.prototype, 'getContext', 'webgl context', (a) => /webgl/.test(a[0]));
+  for (const gl of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
+    for (const name of ['compileShader', 'linkProgram', 'getShaderParameter', 'getProgramParameter']) {
+      time(gl && gl.prototype, name, 'shader compile');
+    }
+  }
+  for (const c2d of [self.CanvasRenderingContext2D, self.OffscreenCanvasRenderingContext2D]) {
+    for (const name of ['fillText', 'getImageData', 'measureText']) time(c2d && c2d.prototype, name, 'glyph rasterising');
+  }
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, ...rest) => {
+    if (name === 'map:idle') { frozen = true; window.__callsAtIdle = { ...window.__calls }; }
+    return mark(name, ...rest);
+  };
+`;
 
 /** Sums layout shifts (those not caused by input) from the start of the page. */
 const CLS_OBSERVER = `
@@ -250,6 +289,7 @@ const CLS_OBSERVER = `
 
 async function measure(page: Page, url: string): Promise<Sample> {
   await page.addInitScript(CLS_OBSERVER);
+  await page.addInitScript(CALLS_TIMED);
   const finished: Promise<{ kind: Kind | null; start: number; end: number }>[] = [];
   page.on('requestfinished', (request) => {
     const t = request.timing();
@@ -273,7 +313,10 @@ async function measure(page: Page, url: string): Promise<Sample> {
   }));
   // Let any request still finishing be counted, and any late layout shift be observed.
   await page.waitForLoadState('networkidle');
-  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  const { cls, calls } = await page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __callsAtIdle: Record<CallKind, number> };
+    return { cls: w.__cls, calls: w.__callsAtIdle };
+  });
   const requests = await Promise.all(finished);
   const milestones: Sample['milestones'] = {};
   for (const r of requests) {
@@ -298,6 +341,7 @@ async function measure(page: Page, url: string): Promise<Sample> {
     bytes: sent.reduce((a, r) => a + r.bytes, 0),
     appJsBytes,
     milestones,
+    calls,
   };
 }
 
@@ -461,6 +505,18 @@ console.table(
           ];
         }),
       ),
+    ]),
+  ),
+);
+
+console.log(
+  'Main thread before the first idle, in calls to the browser (ms, medians): the first render\n',
+);
+console.table(
+  Object.fromEntries(
+    names.map((which) => [
+      which,
+      Object.fromEntries(CALL_KINDS.map((k) => [k, ms(med(which, (s) => s.calls[k]))])),
     ]),
   ),
 );

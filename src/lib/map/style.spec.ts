@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { drawGradient, storyStyle } from './style';
 
 const style = storyStyle(
-  { basemap: (l) => `https://x.test/${l}.geojson`, font: 'https://x.test/f.woff2' },
+  { tiles: 'https://x.test/basemap/{z}/{x}/{y}.pbf', font: 'https://x.test/f.woff2' },
   [
     { id: 'events', kind: 'events', url: 'https://x.test/events.geojson' },
     { id: 'pipeline', kind: 'routes', url: 'https://x.test/pipeline.geojson' },

@@ -1,15 +1,15 @@
 /**
- * The map's style: an offline basemap (Natural Earth, served by the site itself) and the story's
- * layers. Pure data: no MapLibre import at run time, only its specification types.
+ * The map's style: an offline basemap (vector tiles cut from Natural Earth at build time, served
+ * by the site itself) and the story's layers. Pure data: no MapLibre import at run time, only its
+ * specification types.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { BASEMAP_ATTRIBUTION, TILE_LAYER, TILE_MAXZOOM, TILE_PATH } from '$lib/basemap/tiles-spec';
 import type { Category } from '$lib/story/schema';
 
 /** Source and layer ids: the only names other modules may use to talk about map layers. */
 export const SOURCE = {
-  land: 'land',
-  boundaries: 'boundaries',
-  labels: 'labels',
+  basemap: 'basemap',
   /** Points where several shown events stack: their count, kept up to date by StoryMap. */
   stacks: 'stacks',
   /** Named waypoints of the route being drawn (set by the map when a chapter draws a route). */
@@ -22,6 +22,8 @@ export const LAYER = {
   coast: 'coast',
   boundaryInternational: 'boundary-international',
   boundaryDeFacto: 'boundary-de-facto',
+  seaLabels: 'sea-labels',
+  cityLabels: 'city-labels',
   countryLabels: 'country-labels',
   territoryLabels: 'territory-labels',
   routeHighlight: 'route-highlight',
@@ -85,6 +87,10 @@ export interface Palette {
   /** Country names. */
   label: string;
   territory: string;
+  /** Sea and ocean names. */
+  seaLabel: string;
+  /** City names. */
+  city: string;
   /** Event and route labels. */
   text: string;
   /** Casing under routes, halo around labels, fill of hollow markers. */
@@ -101,6 +107,8 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     border: '#8d8d8d',
     label: '#55514a',
     territory: '#7a5c3a',
+    seaLabel: '#5d7f96',
+    city: '#6b665e',
     text: '#222222',
     halo: '#ffffff',
     link: '#5b3fb8',
@@ -112,6 +120,8 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     border: '#8f949c',
     label: '#c8c3ba',
     territory: '#dcbc8e',
+    seaLabel: '#7f9bb0',
+    city: '#a9a49b',
     text: '#f2f2f2',
     halo: '#17181a',
     link: '#a391f2',
@@ -150,9 +160,12 @@ const isExactPoint: ExpressionSpecification = [
   ['literal', ['venue', 'city']],
 ];
 
+/** The basemap's tile URL template under the site's root URL (which ends with a slash). */
+export const basemapTilesUrl = (siteRoot: string): string => siteRoot + TILE_PATH;
+
 export interface StyleUrls {
-  /** Absolute URL of a basemap layer's GeoJSON. */
-  basemap: (layer: 'land' | 'boundaries' | 'labels') => string;
+  /** Absolute URL template of the basemap's vector tiles, with `{z}`, `{x}` and `{y}`. */
+  tiles: string;
   /** Absolute URL of the bundled label font (woff2). */
   font: string;
 }
@@ -178,9 +191,13 @@ export function storyStyle(
   THEME: Palette = PALETTES.light,
 ): StyleSpecification {
   const sources: StyleSpecification['sources'] = {
-    [SOURCE.land]: { type: 'geojson', data: urls.basemap('land'), attribution: 'Natural Earth' },
-    [SOURCE.boundaries]: { type: 'geojson', data: urls.basemap('boundaries') },
-    [SOURCE.labels]: { type: 'geojson', data: urls.basemap('labels') },
+    // Past its last level the map overzooms the last tiles: 1:50m has nothing finer to show.
+    [SOURCE.basemap]: {
+      type: 'vector',
+      tiles: [urls.tiles],
+      maxzoom: TILE_MAXZOOM,
+      attribution: BASEMAP_ATTRIBUTION,
+    },
   };
   for (const layer of layers) {
     sources[layer.id] = { type: 'geojson', data: layer.url, promoteId: 'id' };
@@ -373,62 +390,7 @@ export function storyStyle(
     sources,
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': THEME.sea } },
-      { id: LAYER.land, type: 'fill', source: SOURCE.land, paint: { 'fill-color': THEME.land } },
-      {
-        id: LAYER.coast,
-        type: 'line',
-        source: SOURCE.land,
-        paint: { 'line-color': THEME.coast, 'line-width': 0.8 },
-      },
-      {
-        id: LAYER.boundaryInternational,
-        type: 'line',
-        source: SOURCE.boundaries,
-        filter: ['==', ['get', 'kind'], 'international'],
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': THEME.border, 'line-width': 0.9 },
-      },
-      {
-        id: LAYER.boundaryDeFacto,
-        type: 'line',
-        source: SOURCE.boundaries,
-        filter: ['==', ['get', 'kind'], 'de-facto'],
-        paint: { 'line-color': THEME.border, 'line-width': 1.3, 'line-dasharray': [2.5, 2] },
-      },
-      {
-        id: LAYER.countryLabels,
-        type: 'symbol',
-        source: SOURCE.labels,
-        filter: ['==', ['get', 'kind'], 'country'],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [LABEL_FONT],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 14],
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.08,
-          'text-max-width': 8,
-          'symbol-sort-key': ['-', ['get', 'rank']],
-        },
-        paint: { 'text-color': THEME.label, 'text-halo-color': THEME.land, 'text-halo-width': 1.2 },
-      },
-      {
-        id: LAYER.territoryLabels,
-        type: 'symbol',
-        source: SOURCE.labels,
-        filter: ['==', ['get', 'kind'], 'territory'],
-        minzoom: 3.5,
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [LABEL_FONT],
-          'text-size': 11,
-          'text-max-width': 9,
-        },
-        paint: {
-          'text-color': THEME.territory,
-          'text-halo-color': THEME.land,
-          'text-halo-width': 1.2,
-        },
-      },
+      ...basemapLayers(THEME),
       ...storyLayers,
       {
         id: LAYER.drawWaypoints,
@@ -464,6 +426,119 @@ export function storyStyle(
       },
     ],
   };
+}
+
+/** Places of one kind, from the zoom each is chosen for (`min_zoom`, set at build time). */
+function placesOf(kind: string): ExpressionSpecification {
+  return ['all', ['==', ['get', 'kind'], kind], ['>=', ['zoom'], ['get', 'min_zoom']]];
+}
+
+/** The basemap's layers, drawn from the vector tiles (`src/lib/basemap/tiles.ts`). */
+function basemapLayers(THEME: Palette): LayerSpecification[] {
+  const tiles = { source: SOURCE.basemap } as const;
+  return [
+    {
+      id: LAYER.land,
+      type: 'fill',
+      ...tiles,
+      'source-layer': TILE_LAYER.land,
+      // The coast layer strokes the edge: no antialiasing pass (one shader program fewer to
+      // compile before the first frame).
+      paint: { 'fill-color': THEME.land, 'fill-antialias': false },
+    },
+    {
+      id: LAYER.coast,
+      type: 'line',
+      ...tiles,
+      'source-layer': TILE_LAYER.coast,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': THEME.coast, 'line-width': 0.8 },
+    },
+    {
+      id: LAYER.boundaryInternational,
+      type: 'line',
+      ...tiles,
+      'source-layer': TILE_LAYER.boundaries,
+      filter: ['==', ['get', 'kind'], 'international'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': THEME.border, 'line-width': 0.9 },
+    },
+    {
+      id: LAYER.boundaryDeFacto,
+      type: 'line',
+      ...tiles,
+      'source-layer': TILE_LAYER.boundaries,
+      filter: ['==', ['get', 'kind'], 'de-facto'],
+      paint: { 'line-color': THEME.border, 'line-width': 1.3, 'line-dasharray': [2.5, 2] },
+    },
+    {
+      id: LAYER.seaLabels,
+      type: 'symbol',
+      ...tiles,
+      'source-layer': TILE_LAYER.places,
+      filter: placesOf('sea'),
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 13],
+        'text-letter-spacing': 0.12,
+        'text-max-width': 6,
+      },
+      paint: { 'text-color': THEME.seaLabel, 'text-halo-color': THEME.sea, 'text-halo-width': 1 },
+    },
+    {
+      id: LAYER.cityLabels,
+      type: 'symbol',
+      ...tiles,
+      'source-layer': TILE_LAYER.places,
+      filter: placesOf('city'),
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10.5, 8, 13],
+        'text-max-width': 8,
+        // The most populous city wins where two labels collide.
+        'symbol-sort-key': ['-', ['get', 'rank']],
+      },
+      paint: { 'text-color': THEME.city, 'text-halo-color': THEME.land, 'text-halo-width': 1.2 },
+    },
+    {
+      id: LAYER.countryLabels,
+      type: 'symbol',
+      ...tiles,
+      'source-layer': TILE_LAYER.places,
+      filter: ['==', ['get', 'kind'], 'country'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 14],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.08,
+        'text-max-width': 8,
+        'symbol-sort-key': ['-', ['get', 'rank']],
+      },
+      paint: { 'text-color': THEME.label, 'text-halo-color': THEME.land, 'text-halo-width': 1.2 },
+    },
+    {
+      id: LAYER.territoryLabels,
+      type: 'symbol',
+      ...tiles,
+      'source-layer': TILE_LAYER.places,
+      filter: ['==', ['get', 'kind'], 'territory'],
+      minzoom: 3.5,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': 11,
+        'text-max-width': 9,
+      },
+      paint: {
+        'text-color': THEME.territory,
+        'text-halo-color': THEME.land,
+        'text-halo-width': 1.2,
+      },
+    },
+  ];
 }
 
 /** The style layers that draw a story layer (`<kind>:<story-layer-id>`). */

@@ -292,6 +292,74 @@ const cases: {
     message: /properties.to: "lost-port" is not the id of an event/,
   },
   {
+    rule: 'an empty layer',
+    mutate: (d) => editJson(d, 'road.geojson', (j) => (j.features = [])),
+    file: 'road.geojson',
+    feature: '-',
+    message: /the layer "road" has no features — add at least one, or remove the layer/,
+  },
+  {
+    rule: 'a story whose layers are all empty',
+    mutate: (d) => {
+      for (const file of ['ports.geojson', 'road.geojson', 'ties.geojson']) {
+        editJson(d, file, (j) => (j.features = []));
+      }
+    },
+    file: 'ports.geojson',
+    feature: '-',
+    message: /the layer "ports" has no features/,
+  },
+  {
+    rule: 'a link between antipodal places',
+    mutate: (d) =>
+      editJson(d, 'ties.geojson', (j) => {
+        j.features[0].properties.from = { place: 'Null Island', lon: 0, lat: 0 };
+        j.features[0].properties.to = { place: 'Its antipode', lon: 180, lat: 0 };
+      }),
+    file: 'ties.geojson',
+    feature: 'sister-ports',
+    message: /antipodal/,
+  },
+  {
+    rule: 'an iframe in a narrative, which the sanitizer would strip',
+    mutate: (d) =>
+      editText(
+        d,
+        'narratives/karachi-port.md',
+        (t) => `${t}\n<iframe src="https://example.org/video"></iframe>\n`,
+      ),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /contains an embedded frame \(<iframe>\), which is removed when published — remove it/,
+  },
+  {
+    rule: 'an entity-encoded javascript: link in a narrative',
+    mutate: (d) =>
+      editText(
+        d,
+        'narratives/karachi-port.md',
+        (t) => `${t}\n<a href="&#x6A;avascript&colon;alert(1)">x</a>\n`,
+      ),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /javascript: link/,
+  },
+  {
+    rule: 'NUL bytes in a narrative',
+    mutate: (d) => editText(d, 'narratives/karachi-port.md', (t) => `${t}\nA\u0000B\n`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /control characters \(such as NUL bytes\)/,
+  },
+  {
+    rule: 'a narrative as long as a book',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) => `${t}\n${'Words. '.repeat(10_000)}`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /the narrative is \d+ characters long — keep it under 50000/,
+  },
+  {
     rule: 'an unknown property',
     mutate: (d) =>
       editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').properties.colour = 'red')),
@@ -342,6 +410,33 @@ describe('validator rules', () => {
     expect(features).toEqual(
       expect.arrayContaining(['gwadar-port', 'karachi-port', 'coastal-highway']),
     );
+  });
+});
+
+describe('files saved by other editors', () => {
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    const dir = corrupted((d) => {
+      editText(d, 'story.json', (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
+      editText(d, 'narratives/karachi-port.md', (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
+    });
+    expect(compileStory(dir).problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('links across the antimeridian', () => {
+  it('compile to a valid MultiLineString cut at ±180°, without throwing', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ties.geojson', (j) => {
+        j.features[0].properties.from = { place: 'Vladivostok', lon: 131.8869, lat: 43.1155 };
+        j.features[0].properties.to = { place: 'Anchorage', lon: -149.9003, lat: 61.2181 };
+      }),
+    );
+    const { story, problems } = compileStory(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const arc = story!.layers.find((l) => l.meta.id === 'ties')!.data.features[0]!.geometry;
+    expect(arc.type).toBe('MultiLineString');
+    const lons = (arc.coordinates as number[][][]).flat().map((p) => p[0]!);
+    expect(Math.max(...lons.map(Math.abs))).toBeLessThanOrEqual(180);
   });
 });
 

@@ -6,7 +6,15 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, FeatureCollection, Geometry, LineString, Point, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  Point,
+  Position,
+} from 'geojson';
 import * as v from 'valibot';
 import { countryPolygons, type CountryFeature } from '../basemap/natural-earth';
 import { greatCircleArc } from '../geo/arcs';
@@ -32,6 +40,12 @@ import {
   type RouteProperties,
 } from './schema';
 
+/**
+ * The longest narrative body, in characters: about ten pages. Longer text is a mistake (a pasted
+ * article), and would stall the Markdown renderer.
+ */
+export const NARRATIVE_MAX_CHARS = 50_000;
+
 /** How far outside its named country an event may lie: coasts and borders are generalised. */
 export const GEOGRAPHY_TOLERANCE_KM = 25;
 
@@ -53,11 +67,15 @@ export interface Narrative {
 export type PublishedFeature =
   | Feature<Point, PublishedEvent>
   | Feature<LineString, PublishedRoute>
-  | Feature<LineString, PublishedLink>;
+  | Feature<LineString | MultiLineString, PublishedLink>;
 
 export interface CompiledLayer {
   meta: LayerMeta;
-  data: FeatureCollection<Point | LineString, PublishedEvent | PublishedRoute | PublishedLink>;
+  /** Link arcs that cross the antimeridian are MultiLineStrings, cut at ±180°. */
+  data: FeatureCollection<
+    Point | LineString | MultiLineString,
+    PublishedEvent | PublishedRoute | PublishedLink
+  >;
 }
 
 export interface CompiledStory {
@@ -137,6 +155,13 @@ export function compileStory(dir: string): CompileResult {
       );
       continue;
     }
+    if (json.features.length === 0) {
+      fail(
+        file,
+        '-',
+        `the layer "${layer.id}" has no features — add at least one, or remove the layer from story.json`,
+      );
+    }
     json.features.forEach((feature: unknown, index: number) => {
       const label =
         isRecord(feature) && typeof feature.id === 'string' && feature.id
@@ -207,7 +232,7 @@ export function compileStory(dir: string): CompileResult {
   const pointOf = (end: LinkEnd): { at: Position; place: string } | string => {
     if (typeof end !== 'string') {
       if (Math.abs(end.lon) > 180 || Math.abs(end.lat) > 90) {
-        return `the place "${end.place}" has coordinates out of range (lon ${end.lon}, lat ${end.lat})`;
+        return `the place "${end.place}" has coordinates out of range (lon ${end.lon}, lat ${end.lat}) — longitude runs from −180 to 180, latitude from −90 to 90`;
       }
       return { at: [end.lon, end.lat], place: end.place };
     }
@@ -240,7 +265,8 @@ export function compileStory(dir: string): CompileResult {
     }
     let split;
     try {
-      split = splitFrontmatter(readFileSync(path.join(narrativeDir, name), 'utf8'));
+      const source = readFileSync(path.join(narrativeDir, name), 'utf8').replace(/^\uFEFF/, '');
+      split = splitFrontmatter(source);
     } catch (error) {
       fail(
         file,
@@ -266,6 +292,23 @@ export function compileStory(dir: string): CompileResult {
     }
     if (!split.body) {
       fail(file, id, 'the narrative is empty — write a few sentences below the frontmatter');
+      continue;
+    }
+    if (split.body.length > NARRATIVE_MAX_CHARS) {
+      fail(
+        file,
+        id,
+        `the narrative is ${split.body.length} characters long — keep it under ${NARRATIVE_MAX_CHARS}; a narrative tells one feature's story in a few paragraphs`,
+      );
+      continue;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(split.body)) {
+      fail(
+        file,
+        id,
+        'the narrative contains control characters (such as NUL bytes) — remove them and save the file as plain UTF-8 text',
+      );
       continue;
     }
     const unsafe = unsafeContent(split.body);
@@ -334,11 +377,22 @@ export function compileStory(dir: string): CompileResult {
         );
         continue;
       }
+      let arc: LineString | MultiLineString;
+      try {
+        arc = greatCircleArc(a.at, b.at);
+      } catch (error) {
+        fail(
+          raw.file,
+          raw.id,
+          `${(error as Error).message} — link two places that are not opposite`,
+        );
+        continue;
+      }
       out.data.features.push({
         type: 'Feature',
         id: raw.id,
         properties: { ...rest, ...period(raw.id, rest), from_place: a.place, to_place: b.place },
-        geometry: greatCircleArc(a.at, b.at),
+        geometry: arc,
       });
     }
   }
@@ -369,7 +423,8 @@ function readJson(
     return undefined;
   }
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    // A byte-order mark (left by some Windows editors) is not part of the JSON.
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = (error as Error).message.replace(/\s+/g, ' ');
     fail(label, '-', `not valid JSON (${reason}) — fix the syntax; a JSON linter shows where`);

@@ -15,9 +15,15 @@ const COLUMNS = [
   'sources',
 ] as const;
 
-/** RFC 4180 quoting: always quote, double any quote inside. */
-function cell(value: string | number | undefined): string {
-  return `"${String(value ?? '').replaceAll('"', '""')}"`;
+/**
+ * RFC 4180 quoting: always quote, double any quote inside. Text that a spreadsheet would read as
+ * a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as
+ * OWASP recommends against CSV injection; numbers (negative coordinates) stay numbers.
+ */
+export function cell(value: string | number | undefined): string {
+  const text = String(value ?? '');
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 /** The story's events as CSV, one row each, ordered by date; sources joined by spaces. */

@@ -413,6 +413,56 @@ describe('validator rules', () => {
   });
 });
 
+describe('events at sea', () => {
+  /** Gwadar's event moved 70 km offshore, described by its waters instead of a country. */
+  const atSea = (d: string, edit: (props: Json, geometry: Json) => void = () => {}) =>
+    editJson(d, 'ports.geojson', (j) => {
+      const f = port(j, 'gwadar-port');
+      delete f.properties.admin;
+      delete f.properties.country;
+      f.properties.waters = "Arabian Sea, in Pakistan's exclusive economic zone";
+      f.properties.zone = 'Pakistan';
+      f.geometry.coordinates = [62.3, 24.5];
+      edit(f.properties, f.geometry);
+    });
+  const problemsOf = (mutate: (d: string) => void) =>
+    compileStory(corrupted(mutate)).problems.map(formatProblem);
+
+  it('accepts a point at sea, within 200 nautical miles of the zone it names', () => {
+    expect(problemsOf((d) => atSea(d))).toEqual([]);
+    expect(problemsOf((d) => atSea(d, (p) => delete p.zone))).toEqual([]);
+  });
+
+  it('refuses a point "at sea" that lies on land', () => {
+    expect(problemsOf((d) => atSea(d, (_, g) => (g.coordinates = [67.5, 26.5])))).toEqual([
+      expect.stringMatching(
+        /ports\.geojson: gwadar-port: the point \[67\.5, 26\.5\] is on land, \d+ km inside Pakistan, but the event has "waters" — check the coordinates/,
+      ),
+    ]);
+  });
+
+  it('still catches swapped longitude and latitude', () => {
+    expect(problemsOf((d) => atSea(d, (_, g) => g.coordinates.reverse()))).toEqual([
+      expect.stringMatching(/is on land, .* — longitude and latitude look swapped/),
+    ]);
+  });
+
+  it('refuses a point beyond the exclusive economic zone it names', () => {
+    expect(problemsOf((d) => atSea(d, (_, g) => (g.coordinates = [62.3, 14])))).toEqual([
+      expect.stringMatching(/km from Pakistan, beyond the 200 nautical miles .* — check/),
+    ]);
+  });
+
+  it('asks for admin or waters, and not both', () => {
+    expect(problemsOf((d) => atSea(d, (p) => delete p.waters)).join('\n')).toMatch(
+      /needs "admin" .* or "waters"/,
+    );
+    expect(problemsOf((d) => atSea(d, (p) => (p.admin = 'Pakistan'))).join('\n')).toMatch(
+      /has both "admin" \(on land\) and "waters" \(at sea\)/,
+    );
+  });
+});
+
 describe('files saved by other editors', () => {
   it('accepts a byte-order mark and CRLF line ends', () => {
     const dir = corrupted((d) => {

@@ -15,6 +15,7 @@ import type {
   Point,
   Position,
 } from 'geojson';
+import { bbox, pointToPolygonDistance } from '@turf/turf';
 import * as v from 'valibot';
 import { countryPolygons, type CountryFeature } from '../basemap/natural-earth';
 import { greatCircleArc } from '../geo/arcs';
@@ -48,6 +49,15 @@ export const NARRATIVE_MAX_CHARS = 50_000;
 
 /** How far outside its named country an event may lie: coasts and borders are generalised. */
 export const GEOGRAPHY_TOLERANCE_KM = 25;
+
+/**
+ * How far inside the basemap's land an event "at sea" may lie: the 1:50m coastline is generalised,
+ * so a harbour or a strait can fall a little inside it.
+ */
+export const SHORE_TOLERANCE_KM = 5;
+
+/** 200 nautical miles: the outer limit of an exclusive economic zone, measured from the coast. */
+export const EXCLUSIVE_ECONOMIC_ZONE_KM = 370.4;
 
 export interface Problem {
   file: string;
@@ -229,7 +239,8 @@ export function compileStory(dir: string): CompileResult {
   }
 
   // 3. Links: their ends must resolve; their arcs are generated here, never drawn by hand.
-  const pointOf = (end: LinkEnd): { at: Position; place: string } | string => {
+  // null: the end names an event that has problems of its own, already reported.
+  const pointOf = (end: LinkEnd): { at: Position; place: string } | string | null => {
     if (typeof end !== 'string') {
       if (Math.abs(end.lon) > 180 || Math.abs(end.lat) > 90) {
         return `the place "${end.place}" has coordinates out of range (lon ${end.lon}, lat ${end.lat}) — longitude runs from −180 to 180, latitude from −90 to 90`;
@@ -237,6 +248,7 @@ export function compileStory(dir: string): CompileResult {
       return { at: [end.lon, end.lat], place: end.place };
     }
     const target = parsed.get(end);
+    if (!target && raws.some((r) => r.id === end && r.layer.kind === 'events')) return null;
     if (!target || target.raw.layer.kind !== 'events') {
       return `"${end}" is not the id of an event in this story — use an event id or { "place", "lon", "lat" }`;
     }
@@ -368,7 +380,7 @@ export function compileStory(dir: string): CompileResult {
       const b = pointOf(to);
       if (typeof a === 'string') fail(raw.file, raw.id, `properties.from: ${a}`);
       if (typeof b === 'string') fail(raw.file, raw.id, `properties.to: ${b}`);
-      if (typeof a === 'string' || typeof b === 'string') continue;
+      if (typeof a === 'string' || typeof b === 'string' || !a || !b) continue;
       if (a.at[0] === b.at[0] && a.at[1] === b.at[1]) {
         fail(
           raw.file,
@@ -505,29 +517,102 @@ function checkGeography(
   props: EventProperties,
   fail: (message: string) => void,
 ): void {
-  const country = countries().get(props.admin);
-  if (!country) {
-    const names = [...countries().keys()];
-    const hint = names.filter((n) =>
-      n.toLowerCase().includes(props.admin.toLowerCase().slice(0, 4)),
-    );
+  if (props.admin !== undefined && props.waters !== undefined) {
     fail(
-      `admin "${props.admin}" is not a Natural Earth country name — use one such as ${(hint.length
-        ? hint
-        : ['India', 'Pakistan', 'Russia']
-      )
-        .slice(0, 3)
-        .map((n) => `"${n}"`)
-        .join(', ')}`,
+      'properties has both "admin" (on land) and "waters" (at sea) — keep "admin" for an event on land, "waters" for one at sea',
     );
     return;
   }
+  if (props.admin !== undefined) {
+    if (props.country === undefined) {
+      fail('properties.country is missing — name the country or territory in neutral wording');
+    }
+    if (props.zone !== undefined) {
+      fail('properties.zone is for events at sea — remove it, or replace "admin" with "waters"');
+    }
+    checkOnLand(point, props.admin, fail);
+  } else if (props.waters !== undefined) {
+    checkAtSea(point, props.zone, fail);
+  } else {
+    fail(
+      'properties needs "admin" (the country an event on land lies in) or "waters" (for an event at sea) — see "Story format" in the README',
+    );
+  }
+}
+
+/** A Natural Earth country by name, or a problem naming similar ones. */
+function namedCountry(field: string, name: string, fail: (message: string) => void) {
+  const country = countries().get(name);
+  if (country) return country;
+  const names = [...countries().keys()];
+  const hint = names.filter((n) => n.toLowerCase().includes(name.toLowerCase().slice(0, 4)));
+  fail(
+    `${field} "${name}" is not a Natural Earth country name — use one such as ${(hint.length
+      ? hint
+      : ['India', 'Pakistan', 'Russia']
+    )
+      .slice(0, 3)
+      .map((n) => `"${n}"`)
+      .join(', ')}`,
+  );
+  return null;
+}
+
+function checkOnLand(point: Point, admin: string, fail: (message: string) => void): void {
+  const country = namedCountry('admin', admin, fail);
+  if (!country) return;
   const km = distanceOutsideKm(point.coordinates, country);
   if (km > GEOGRAPHY_TOLERANCE_KM) {
     const [lon, lat] = point.coordinates as [number, number];
     const swapped = distanceOutsideKm([lat, lon], country) <= GEOGRAPHY_TOLERANCE_KM;
     fail(
-      `the point [${lon}, ${lat}] is ${Math.round(km)} km outside ${props.admin} — ${swapped ? 'longitude and latitude look swapped; GeoJSON is [lon, lat]' : 'check the coordinates ([lon, lat]) and "admin"'}`,
+      `the point [${lon}, ${lat}] is ${Math.round(km)} km outside ${admin} — ${swapped ? 'longitude and latitude look swapped; GeoJSON is [lon, lat]' : 'check the coordinates ([lon, lat]) and "admin"'}`,
     );
   }
+}
+
+function checkAtSea(point: Point, zone: string | undefined, fail: (message: string) => void): void {
+  const [lon, lat] = point.coordinates as [number, number];
+  const land = landUnder([lon, lat]);
+  const country = zone === undefined ? undefined : namedCountry('zone', zone, fail);
+  const fits = (p: Position) =>
+    landUnder(p) === null &&
+    (!country || distanceOutsideKm(p, country) <= EXCLUSIVE_ECONOMIC_ZONE_KM);
+  const swapped = Math.abs(lat) <= 90 && fits([lat, lon]);
+  const fix = swapped ? 'longitude and latitude look swapped; GeoJSON is [lon, lat]' : undefined;
+  if (land) {
+    fail(
+      `the point [${lon}, ${lat}] is on land, ${Math.round(land.km)} km inside ${land.name}, but the event has "waters" — ${fix ?? 'check the coordinates ([lon, lat]), or use "admin" and "country" for an event on land'}`,
+    );
+    return;
+  }
+  if (!country) return;
+  const km = distanceOutsideKm(point.coordinates, country);
+  if (km > EXCLUSIVE_ECONOMIC_ZONE_KM) {
+    fail(
+      `the point [${lon}, ${lat}] is ${Math.round(km)} km from ${zone}, beyond the 200 nautical miles of an exclusive economic zone — ${fix ?? 'check the coordinates ([lon, lat]) and "zone"'}`,
+    );
+  }
+}
+
+/** The country a point lies on, more than the coastal tolerance inland; null at sea. */
+function landUnder(point: Position): { name: string; km: number } | null {
+  for (const [name, country] of countries()) {
+    const [w, s, e, n] = countryBounds(name, country);
+    if (point[0]! < w || point[0]! > e || point[1]! < s || point[1]! > n) continue;
+    const inside = -pointToPolygonDistance(point, country, { units: 'kilometers' });
+    if (inside > SHORE_TOLERANCE_KM) return { name, km: inside };
+  }
+  return null;
+}
+
+type Box = [west: number, south: number, east: number, north: number];
+const boundsCache = new Map<string, Box>();
+function countryBounds(name: string, country: CountryFeature): Box {
+  let b = boundsCache.get(name);
+  if (!b) {
+    b = bbox(country) as Box;
+    boundsCache.set(name, b);
+  }
+  return b;
 }

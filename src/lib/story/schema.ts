@@ -86,13 +86,28 @@ export const EventProperties = v.strictObject({
   place: text('place', 200),
   /** Short label drawn on the map, e.g. "Uri". */
   place_label: text('place_label', 40),
-  /** The country or territory in neutral wording, e.g. "Indian-administered Kashmir". */
-  country: text('country', 120),
   /**
-   * The basemap (Natural Earth) polygon that administers the place, e.g. "India". The validator
-   * checks that the point lies in or near it, which catches swapped longitude and latitude.
+   * The country or territory in neutral wording, e.g. "Indian-administered Kashmir". Required on
+   * land (with `admin`); optional at sea, where `waters` says where the event took place.
    */
-  admin: text('admin', 80),
+  country: v.optional(text('country', 120)),
+  /**
+   * On land: the basemap (Natural Earth) polygon that administers the place, e.g. "India". The
+   * validator checks that the point lies in or near it, which catches swapped longitude and
+   * latitude. Leave it out for an event at sea.
+   */
+  admin: v.optional(text('admin', 80)),
+  /**
+   * At sea, or on no country's land: the waters in neutral wording, e.g. "Baltic Sea, in
+   * Denmark's exclusive economic zone". The validator checks that the point is not on land.
+   */
+  waters: v.optional(text('waters', 160)),
+  /**
+   * At sea, optionally: the Natural Earth country whose maritime zone holds the point, e.g.
+   * "Denmark". The point must lie within 200 nautical miles (the limit of an exclusive economic
+   * zone) of its coast.
+   */
+  zone: v.optional(text('zone', 80)),
   location_precision: LocationPrecision,
 });
 export type EventProperties = v.InferOutput<typeof EventProperties>;

@@ -84,7 +84,8 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         items.push({
           ...common,
           place: p.place,
-          country: p.country,
+          // At sea, the waters stand where the country would.
+          country: p.country ?? p.waters,
           locationPrecision: p.location_precision,
           coordinates: feature.geometry.coordinates as [number, number],
         });

@@ -213,7 +213,45 @@ const cases: {
       editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').properties.category = 'trade')),
     file: 'ports.geojson',
     feature: 'gwadar-port',
-    message: /category must be one of/,
+    message:
+      /properties.category "trade" is not one of this story's categories \(energy, defence, security, diplomacy, economy, culture\) — use one of them, or declare it in story.json "categories"/,
+  },
+  {
+    rule: "a category outside the story's own",
+    mutate: (d) => {
+      editJson(
+        d,
+        'story.json',
+        (j) => (j.categories = [{ id: 'trade', label: 'Trade', color: '#238b70' }]),
+      );
+    },
+    file: 'ports.geojson',
+    feature: 'karachi-port',
+    message: /properties.category "economy" is not one of this story's categories \(trade\)/,
+  },
+  {
+    rule: 'a category colour that vanishes on the dark map',
+    mutate: (d) =>
+      editJson(d, 'story.json', (j) => {
+        j.categories = [{ id: 'economy', label: 'Economy', color: '#1b3a1c' }];
+      }),
+    file: 'story.json',
+    feature: 'categories.economy',
+    message:
+      /the colour #1b3a1c has a contrast of 1\.\d\d:1 against the dark map's land \(#2a2c30\); map symbols need 3:1 — choose a lighter colour/,
+  },
+  {
+    rule: 'a category declared twice',
+    mutate: (d) =>
+      editJson(d, 'story.json', (j) => {
+        j.categories = [
+          { id: 'economy', label: 'Economy', color: '#238b70' },
+          { id: 'economy', label: 'Trade', color: '#c26a00' },
+        ];
+      }),
+    file: 'story.json',
+    feature: 'categories.economy',
+    message: /declared twice/,
   },
   {
     rule: 'a source that is not a URL',

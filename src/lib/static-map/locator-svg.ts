@@ -6,9 +6,8 @@
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, LineString, Point } from 'geojson';
 import type { Basemap } from '$lib/basemap/natural-earth';
-import { CATEGORY_COLORS, PALETTES } from '$lib/map/style';
+import { PALETTES } from '$lib/map/style';
 import type { CompiledStory } from '$lib/story/compile';
-import type { Category } from '$lib/story/schema';
 
 export interface LocatorOptions {
   width?: number;
@@ -28,6 +27,8 @@ export function locatorSvg(
   { width = 1200, height = 630 }: LocatorOptions = {},
 ): string {
   const theme = PALETTES.light;
+  const colours = new Map(story.categories.map((c) => [c.id, c.color]));
+  const colourOf = (category: string) => colours.get(category) ?? theme.text;
   const [w, s, e, n] = story.meta.camera.bounds;
   const frame: GeoPermissibleObjects = {
     type: 'MultiPoint',
@@ -71,8 +72,7 @@ export function locatorSvg(
   );
   for (const { f, kind } of features) {
     if (kind === 'events') continue;
-    const colour =
-      kind === 'links' ? theme.link : CATEGORY_COLORS[f.properties.category as Category];
+    const colour = kind === 'links' ? theme.link : colourOf(f.properties.category);
     const dash = kind === 'routes' ? ' stroke-dasharray="8 5"' : '';
     const widthPx = kind === 'routes' ? 4 : 2;
     parts.push(
@@ -85,12 +85,12 @@ export function locatorSvg(
   const labels: string[] = [];
   for (const { f, kind } of features) {
     if (kind !== 'events') continue;
-    const point = f as Feature<Point, { category: Category; title: string; place_label?: string }>;
+    const point = f as Feature<Point, { category: string; title: string; place_label?: string }>;
     const xy = projection(point.geometry.coordinates as [number, number]);
     if (!xy || xy[0] < 0 || xy[0] > width || xy[1] < 0 || xy[1] > height) continue;
     const [x, y] = xy.map((v) => Math.round(v * 10) / 10) as [number, number];
     parts.push(
-      `<circle cx="${x}" cy="${y}" r="6" fill="${CATEGORY_COLORS[point.properties.category]}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(point.properties.title)}</title></circle>`,
+      `<circle cx="${x}" cy="${y}" r="6" fill="${colourOf(point.properties.category)}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(point.properties.title)}</title></circle>`,
     );
     const label = point.properties.place_label;
     if (label && !labelled.has(label)) {

@@ -19,6 +19,7 @@ import { bbox, pointToPolygonDistance } from '@turf/turf';
 import * as v from 'valibot';
 import { countryPolygons, type CountryFeature } from '../basemap/natural-earth';
 import { greatCircleArc } from '../geo/arcs';
+import { categoryContrastProblems, DEFAULT_CATEGORIES, type CategoryDef } from './categories';
 import { distanceOutsideKm } from '../geo/distance-outside';
 import { routeLengthKm } from '../geo/route-length';
 import { dateProblem, endOf, startOf, writtenPrecision } from './dates';
@@ -91,6 +92,8 @@ export interface CompiledLayer {
 export interface CompiledStory {
   slug: string;
   meta: StoryMeta;
+  /** The story's categories: its own, or the defaults. */
+  categories: CategoryDef[];
   layers: CompiledLayer[];
   narratives: Record<string, Narrative>;
 }
@@ -144,6 +147,8 @@ export function compileStory(dir: string): CompileResult {
     return { story: null, problems };
   }
   const meta = metaResult.output;
+  const categories = checkCategories(meta, (feature, m) => fail(storyFile, feature, m));
+  const categoryIds = new Set(categories.map((c) => c.id));
 
   // 1. Read every layer and every feature, checking ids and geometry.
   const raws: Raw[] = [];
@@ -229,6 +234,13 @@ export function compileStory(dir: string): CompileResult {
     }
     const props = result.output;
     const before = problems.length;
+    if (!categoryIds.has(props.category)) {
+      fail(
+        raw.file,
+        raw.id,
+        `properties.category "${props.category}" is not one of this story's categories (${[...categoryIds].join(', ')}) — use one of them, or declare it in story.json "categories"`,
+      );
+    }
     checkDates(props, (m) => fail(raw.file, raw.id, m));
     if (raw.layer.kind === 'events') {
       checkGeography(raw.feature.geometry as Point, props as EventProperties, (m) =>
@@ -410,7 +422,25 @@ export function compileStory(dir: string): CompileResult {
   }
 
   if (problems.length) return { story: null, problems };
-  return { story: { slug, meta, layers, narratives }, problems };
+  return { story: { slug, meta, categories, layers, narratives }, problems };
+}
+
+/** The story's categories (its own or the defaults); duplicate ids and weak colours are problems. */
+function checkCategories(
+  meta: StoryMeta,
+  fail: (feature: string, message: string) => void,
+): CategoryDef[] {
+  if (!meta.categories) return [...DEFAULT_CATEGORIES];
+  const seen = new Set<string>();
+  for (const category of meta.categories) {
+    const where = `categories.${category.id}`;
+    if (seen.has(category.id)) {
+      fail(where, `the category id "${category.id}" is declared twice — give each its own id`);
+    }
+    seen.add(category.id);
+    for (const problem of categoryContrastProblems(category)) fail(where, problem);
+  }
+  return meta.categories;
 }
 
 /** A feature's id and the days it covers: a route lasts until its last timeline entry. */

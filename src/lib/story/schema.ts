@@ -40,16 +40,24 @@ export type PartialDate = v.InferOutput<typeof PartialDate>;
 export const DatePrecision = v.picklist(['day', 'month', 'year']);
 export type DatePrecision = v.InferOutput<typeof DatePrecision>;
 
-export const CATEGORIES = [
-  'energy',
-  'defence',
-  'diplomacy',
-  'security',
-  'economy',
-  'culture',
-] as const;
-export const Category = v.picklist(CATEGORIES, `category must be one of: ${CATEGORIES.join(', ')}`);
+/**
+ * A feature's category: the id of one of the story's categories (declared in `story.json`, or the
+ * defaults in `categories.ts`). The validator checks that it names one.
+ */
+export const Category = slug('category');
 export type Category = v.InferOutput<typeof Category>;
+
+/** A category a story declares for itself: id, label shown to readers, and colour. */
+export const CategoryMeta = v.strictObject({
+  id: slug('a category id'),
+  label: text('category label', 40),
+  color: v.pipe(
+    v.string(),
+    v.regex(/^#[0-9a-fA-F]{6}$/, 'a category colour must be written #rrggbb, e.g. "#2e7d32"'),
+    v.toLowerCase(),
+  ),
+});
+export type CategoryMeta = v.InferOutput<typeof CategoryMeta>;
 
 /** How exactly a point stands for where the event happened. */
 export const LOCATION_PRECISIONS = ['venue', 'city', 'approximate', 'placeholder'] as const;
@@ -186,6 +194,10 @@ export const StoryMeta = v.strictObject({
     bounds: v.tuple([lon, lat, lon, lat], 'camera.bounds must be [west, south, east, north]'),
   }),
   layers: v.pipe(v.array(LayerMeta), v.minLength(1, 'a story needs at least one layer')),
+  /** The story's own event categories; without them, the defaults (energy, defence, …). */
+  categories: v.optional(
+    v.pipe(v.array(CategoryMeta), v.minLength(1, 'categories, when given, must list at least one')),
+  ),
   /** Embedding: `origins` limits which host pages may command the embed (default: any). */
   embed: v.optional(
     v.strictObject({

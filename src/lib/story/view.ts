@@ -2,7 +2,9 @@
  * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
  * to the browser. Built on the server; no file access here.
  */
+import { disputedAreasIn } from '$lib/basemap/disputed';
 import { featureBounds, type Bounds } from '$lib/geo/camera';
+import type { CategoryDef } from './categories';
 import type { CompiledStory } from './compile';
 import { endOf, formatDate, startOf } from './dates';
 import type {
@@ -20,6 +22,9 @@ export interface StoryItem {
   kind: LayerKind;
   title: string;
   category: Category;
+  /** The category's label and colour, as the story declares them (or the defaults). */
+  categoryLabel: string;
+  color: string;
   date: string;
   dateLabel: string;
   /** First and last day the feature covers, `YYYY-MM-DD`; the start is the sort key. */
@@ -48,6 +53,13 @@ export interface StoryView {
   slug: string;
   meta: StoryMeta;
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
+  /** The categories the story's features use, in the order the story declares them. */
+  categories: CategoryDef[];
+  /**
+   * The basemap's de facto lines, when the story reaches an area that has them: the toggle's
+   * label, the legend line and the notes. Null for a story elsewhere.
+   */
+  deFacto: { toggle: string; legend: string; notes: string[] } | null;
   /** URL of the events as CSV. */
   csvUrl: string;
   /** URL of the static locator map (SVG). */
@@ -59,6 +71,7 @@ export interface StoryView {
 }
 
 export function storyView(story: CompiledStory, base = ''): StoryView {
+  const categories = new Map(story.categories.map((c) => [c.id, c]));
   const items: StoryItem[] = [];
   for (const layer of story.layers) {
     for (const feature of layer.data.features) {
@@ -70,6 +83,9 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         kind: layer.meta.kind,
         title: p.title,
         category: p.category,
+        // The validator guarantees every category is declared.
+        categoryLabel: categories.get(p.category)!.label,
+        color: categories.get(p.category)!.color,
         date: p.date,
         dateLabel: formatDate(p.date, p.date_end),
         period: [p.period_start, p.period_end] as [string, string],
@@ -110,6 +126,7 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
   // The timeline spans the events; routes and links may run on beyond it.
   const events = items.filter((i) => i.kind === 'events');
   const dated = events.length ? events : items;
+  const areas = disputedAreasIn([story.meta.camera.bounds, ...items.map((i) => i.bounds)]);
   const starts = dated.map((i) => i.period[0]).sort();
   const ends = dated.map((i) => i.period[1]).sort();
   return {
@@ -122,6 +139,14 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
       url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
       count: l.data.features.length,
     })),
+    deFacto: areas.length
+      ? {
+          toggle: areas.map((a) => a.toggle).join('; '),
+          legend: areas.map((a) => a.legend).join('; '),
+          notes: areas.map((a) => a.note),
+        }
+      : null,
+    categories: story.categories.filter((c) => items.some((i) => i.category === c.id)),
     csvUrl: `${base}/${story.slug}/data/events.csv`,
     staticMapUrl: `${base}/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],

@@ -3,7 +3,7 @@
  * shell (explore, embed, briefing) drives one StoryMap through an instance of this class.
  */
 import { DE_FACTO_TOGGLE } from '$lib/map/style';
-import { CATEGORIES, type Category } from '$lib/story/schema';
+import type { Category } from '$lib/story/schema';
 import type { DateWindow, ViewContext, ViewState } from '$lib/story/url-state';
 import type { StoryItem, StoryView } from '$lib/story/view';
 
@@ -36,13 +36,13 @@ export class ExploreState {
     this.byId = new Map(view.items.map((i) => [i.id, i]));
     this.toggles = [
       ...view.layers.filter((l) => l.kind !== 'events').map((l) => ({ id: l.id, title: l.title })),
-      { id: DE_FACTO_TOGGLE, title: 'De facto boundaries (Kashmir)' },
+      ...(view.deFacto ? [{ id: DE_FACTO_TOGGLE, title: view.deFacto.toggle }] : []),
     ];
     const used = new Set(view.items.filter((i) => i.kind === 'events').map((i) => i.category));
     this.context = {
       ids: new Set(this.byId.keys()),
       toggles: this.toggles.map((t) => t.id),
-      categories: CATEGORIES.filter((c) => used.has(c)),
+      categories: view.categories.map((c) => c.id).filter((c) => used.has(c)),
       extent: view.extent,
     };
     this.window = [...view.extent];

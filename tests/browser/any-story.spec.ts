@@ -64,42 +64,50 @@ function watchResponses(page: Page): { url: string; status: number }[] {
   return seen;
 }
 
+/**
+ * Opens a story page of a site served under `prefix` and checks that every request stays under
+ * the prefix and answers, and that the basemap, the font and every story layer load.
+ */
+async function checkServedUnder(root: string, prefix: string, slug: string, pageUrl: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const responses = watchResponses(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, {
+    timeout: 45_000,
+  });
+  await mapSettled(page);
+  const failed = responses.filter((r) => r.status >= 400);
+  expect(failed, JSON.stringify(failed)).toEqual([]);
+  const outside = responses.filter((r) => !r.url.startsWith(root));
+  expect(outside, JSON.stringify(outside)).toEqual([]);
+  // The basemap, the label font and each story layer came from under the prefix.
+  const paths = responses.map((r) => new URL(r.url).pathname);
+  expect(paths).toContain(`${prefix}/basemap/land.geojson`);
+  expect(paths.some((p) => p.startsWith(`${prefix}/_app/`) && p.endsWith('.woff2'))).toBe(true);
+  const layers = await page.evaluate(() => {
+    const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+    // Every source but the basemap's is a story layer.
+    return Object.keys(map.getStyle().sources)
+      .filter((id) => !['land', 'boundaries', 'labels'].includes(id))
+      .map((id) => ({ id, loaded: map.isSourceLoaded(id) }));
+  });
+  expect(layers.length).toBeGreaterThan(0);
+  for (const layer of layers) {
+    expect(layer.loaded, layer.id).toBe(true);
+    expect(paths).toContain(`${prefix}/${slug}/data/${layer.id}.geojson`);
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
 describe(`a build with BASE_PATH=${PREFIX}, served only under ${PREFIX}/`, () => {
   for (const slug of STORIES) {
     it(`${slug}: every request stays under the prefix and answers, and every story layer loads`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      const responses = watchResponses(page);
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await page.goto(url(`/${slug}/`));
-      await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, {
-        timeout: 45_000,
-      });
-      await mapSettled(page);
-      const failed = responses.filter((r) => r.status >= 400);
-      expect(failed, JSON.stringify(failed)).toEqual([]);
-      const outside = responses.filter((r) => !r.url.startsWith(url('/')));
-      expect(outside, JSON.stringify(outside)).toEqual([]);
-      // The basemap, the label font and each story layer came from under the prefix.
-      const paths = responses.map((r) => new URL(r.url).pathname);
-      expect(paths).toContain(`${PREFIX}/basemap/land.geojson`);
-      expect(paths.some((p) => p.startsWith(`${PREFIX}/_app/`) && p.endsWith('.woff2'))).toBe(true);
-      const layers = await page.evaluate(() => {
-        const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
-        // Every source but the basemap's is a story layer.
-        return Object.keys(map.getStyle().sources)
-          .filter((id) => !['land', 'boundaries', 'labels'].includes(id))
-          .map((id) => ({ id, loaded: map.isSourceLoaded(id) }));
-      });
-      expect(layers.length).toBeGreaterThan(0);
-      for (const layer of layers) {
-        expect(layer.loaded, layer.id).toBe(true);
-        expect(paths).toContain(`${PREFIX}/${slug}/data/${layer.id}.geojson`);
-      }
-      expect(errors).toEqual([]);
-      await context.close();
+      await checkServedUnder(url('/'), PREFIX, slug, url(`/${slug}/`));
     });
   }
 
@@ -114,6 +122,20 @@ describe(`a build with BASE_PATH=${PREFIX}, served only under ${PREFIX}/`, () =>
     const { page } = await openStory(browser, url('/offshore-pipeline/embed/'));
     expect(await page.locator('h1, h2').first().textContent()).toMatch(/offshore pipeline/i);
     await page.context().close();
+  });
+});
+
+describe('the default build, copied into any folder', () => {
+  it('works from /copied/deeper/ with no base path given at build time', async () => {
+    const copied = await serve({ dir: path.resolve('build'), prefix: '/copied/deeper' });
+    try {
+      for (const p of ['/pakistan-russia/', '/pakistan-russia/embed/']) {
+        const root = `${copied.origin}/copied/deeper/`;
+        await checkServedUnder(root, '/copied/deeper', 'pakistan-russia', `${root}${p.slice(1)}`);
+      }
+    } finally {
+      await copied.close();
+    }
   });
 });
 

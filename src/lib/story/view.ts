@@ -52,6 +52,12 @@ export interface StoryItem {
 export interface StoryView {
   slug: string;
   meta: StoryMeta;
+  /**
+   * `url`, `csvUrl` and `staticMapUrl` are paths from the site's root (`/<story>/data/…`), without
+   * the base path: pages prefix them with `base` from `$app/paths`, which is relative in the
+   * prerendered HTML and found from the page's address in the browser, so the built site works
+   * from any folder it is copied to.
+   */
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
   /** The categories the story's features use, in the order the story declares them. */
   categories: CategoryDef[];
@@ -70,7 +76,7 @@ export interface StoryView {
   items: StoryItem[];
 }
 
-export function storyView(story: CompiledStory, base = ''): StoryView {
+export function storyView(story: CompiledStory): StoryView {
   const categories = new Map(story.categories.map((c) => [c.id, c]));
   const items: StoryItem[] = [];
   for (const layer of story.layers) {
@@ -136,7 +142,7 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
       id: l.meta.id,
       kind: l.meta.kind,
       title: l.meta.title,
-      url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
+      url: `/${story.slug}/data/${l.meta.id}.geojson`,
       count: l.data.features.length,
     })),
     deFacto: areas.length
@@ -147,8 +153,8 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         }
       : null,
     categories: story.categories.filter((c) => items.some((i) => i.category === c.id)),
-    csvUrl: `${base}/${story.slug}/data/events.csv`,
-    staticMapUrl: `${base}/${story.slug}/map.svg`,
+    csvUrl: `/${story.slug}/data/events.csv`,
+    staticMapUrl: `/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],
     items,
   };

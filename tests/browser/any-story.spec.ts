@@ -224,6 +224,11 @@ describe('titles and narratives in any script, and very long text', () => {
         await page.click(`.event-list [data-id="${id}"]`);
         await expect.poll(() => page.locator('.event-panel h2').textContent()).toContain(title);
         expect(await overflow(), id).toEqual(none);
+        // Urdu reads right to left, in the panel and in the list.
+        const rtl = await page
+          .locator(`.event-panel h2, .event-list [data-id="${id}"] .event-title`)
+          .evaluateAll((els) => els.map((el) => el.matches(':dir(rtl)')));
+        expect(rtl, id).toEqual([id === 'karachi-urdu', id === 'karachi-urdu']);
         // Close the panel (on phones a sheet over the list) before the next one.
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('.event-panel').count()).toBe(0);

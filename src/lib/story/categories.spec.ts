@@ -28,3 +28,22 @@ describe('category colours', () => {
     expect(SYMBOL_CONTRAST).toBe(3);
   });
 });
+
+describe("a story's own categories in its view", () => {
+  it('colour and label every item, and list only the categories in use', async () => {
+    const path = await import('node:path');
+    const { compileStory } = await import('./compile');
+    const { storyView } = await import('./view');
+    const view = storyView(
+      compileStory(path.resolve('tests/fixtures/stories/offshore-pipeline')).story!,
+    );
+    expect(view.categories.map((c) => c.id)).toEqual(['environment', 'energy', 'diplomacy']);
+    const rupture = view.items.find((i) => i.id === 'rupture-at-sea')!;
+    expect(rupture).toMatchObject({
+      category: 'environment',
+      categoryLabel: 'Environment',
+      color: '#3d8c41',
+      country: "Denmark's exclusive economic zone",
+    });
+  });
+});

@@ -1,12 +1,29 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * `BASE_PATH` as SvelteKit wants it: empty, or a leading slash and no trailing one.
+ * @param {string | undefined} value
+ * @returns {'' | `/${string}`}
+ */
+function normaliseBase(value) {
+  const trimmed = (value ?? '').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   compilerOptions: { runes: true },
   kit: {
-    adapter: adapter({ strict: true }),
+    // BUILD_DIR: where the site is written (default build/), e.g. for a second build in the tests.
+    adapter: adapter({
+      pages: process.env.BUILD_DIR ?? 'build',
+      assets: process.env.BUILD_DIR ?? 'build',
+      strict: true,
+    }),
+    // Hosted under a path (a newsroom's /graphics/, a GitHub Pages project): BASE_PATH=/graphics.
+    paths: { base: normaliseBase(process.env.BASE_PATH) },
     // A Content Security Policy on every page. SvelteKit hashes its own inline scripts and writes
     // the policy into each prerendered page's <meta>. Everything loads from the site itself.
     csp: {

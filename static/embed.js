@@ -4,7 +4,9 @@
  *   <iframe data-storymap src="https://maps.example/pakistan-russia/embed/" title="…"></iframe>
  *   <script src="https://maps.example/embed.js" defer></script>
  *
- * - Sizes every iframe[data-storymap] to its content (the embed posts its height).
+ * - Sizes every story-map iframe to its content (the embed posts its height). Iframes are
+ *   recognised by data-storymap or, where a CMS strips that attribute, by the messages their
+ *   embed sends: each message's source window is matched to an iframe's contentWindow.
  * - Paragraphs marked data-storymap-event="<feature id>" (optionally
  *   data-storymap-date="<from>/<to>", data-storymap-target="<iframe id>") select that feature in
  *   the embedded map as the reader scrolls past them.
@@ -13,15 +15,19 @@
  * - window.StoryMap.select(id), .clear() and .setDateWindow(from, to) command a map from script;
  *   each takes the iframe as an optional last argument (default: the first story map).
  *
- * Messages are plain data: only messages from a story-map iframe, from that iframe's own origin,
- * are read, and nothing in them is ever evaluated. No dependencies.
+ * Messages are plain data: only "storymap:" messages from an iframe of this page, from that
+ * iframe's own origin, are read, and nothing in them is ever evaluated. No dependencies.
  */
 (function () {
   'use strict';
   if (window.StoryMap) return;
 
+  // Story-map iframes that lack the attribute, recognised by their messages.
+  var recognised = new WeakSet();
   var frames = function () {
-    return Array.prototype.slice.call(document.querySelectorAll('iframe[data-storymap]'));
+    return Array.prototype.filter.call(document.querySelectorAll('iframe'), function (f) {
+      return f.hasAttribute('data-storymap') || recognised.has(f);
+    });
   };
   var originOf = function (frame) {
     try {
@@ -37,38 +43,51 @@
     return s;
   };
 
-  function send(frame, message) {
-    if (!frame || !frame.contentWindow) return;
-    var s = stateOf(frame);
-    // Commands sent before the embed is listening would be lost: keep the latest of each kind.
-    if (!s.ready) {
-      s.pending = s.pending.filter(function (m) {
+  // Commands sent before the embed is listening would be lost: keep the latest of each kind.
+  function queue(list, message) {
+    return list
+      .filter(function (m) {
         return (
           m.type !== message.type &&
           !(message.type === 'storymap:select' && m.type === 'storymap:clear')
         );
-      });
-      s.pending.push(message);
+      })
+      .concat([message]);
+  }
+  // Commands for the default map sent before any story map is known (no data-storymap yet).
+  var early = [];
+
+  function send(frame, message) {
+    if (!frame) {
+      early = queue(early, message);
+      return;
+    }
+    if (!frame.contentWindow) return;
+    var s = stateOf(frame);
+    if (!s.ready) {
+      s.pending = queue(s.pending, message);
       return;
     }
     frame.contentWindow.postMessage(message, originOf(frame));
   }
 
   window.addEventListener('message', function (event) {
-    var frame = frames().filter(function (f) {
+    var data = event.data;
+    if (!data || typeof data !== 'object' || !/^storymap:/.test(data.type)) return;
+    var frame = Array.prototype.filter.call(document.querySelectorAll('iframe'), function (f) {
       return f.contentWindow === event.source;
     })[0];
     if (!frame || event.origin !== originOf(frame)) return;
-    var data = event.data;
-    if (!data || typeof data !== 'object' || typeof data.type !== 'string') return;
+    recognised.add(frame);
     if (data.type === 'storymap:height') {
       var h = Number(data.height);
       if (isFinite(h) && h > 0 && h < 20000) frame.style.height = Math.ceil(h) + 'px';
     } else if (data.type === 'storymap:ready') {
       var s = stateOf(frame);
       s.ready = true;
-      var pending = s.pending;
+      var pending = (frame === frames()[0] ? early : []).concat(s.pending);
       s.pending = [];
+      if (frame === frames()[0]) early = [];
       pending.forEach(function (m) {
         send(frame, m);
       });

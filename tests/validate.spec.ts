@@ -213,7 +213,45 @@ const cases: {
       editJson(d, 'ports.geojson', (j) => (port(j, 'gwadar-port').properties.category = 'trade')),
     file: 'ports.geojson',
     feature: 'gwadar-port',
-    message: /category must be one of/,
+    message:
+      /properties.category "trade" is not one of this story's categories \(energy, defence, security, diplomacy, economy, culture\) — use one of them, or declare it in story.json "categories"/,
+  },
+  {
+    rule: "a category outside the story's own",
+    mutate: (d) => {
+      editJson(
+        d,
+        'story.json',
+        (j) => (j.categories = [{ id: 'trade', label: 'Trade', color: '#238b70' }]),
+      );
+    },
+    file: 'ports.geojson',
+    feature: 'karachi-port',
+    message: /properties.category "economy" is not one of this story's categories \(trade\)/,
+  },
+  {
+    rule: 'a category colour that vanishes on the dark map',
+    mutate: (d) =>
+      editJson(d, 'story.json', (j) => {
+        j.categories = [{ id: 'economy', label: 'Economy', color: '#1b3a1c' }];
+      }),
+    file: 'story.json',
+    feature: 'categories.economy',
+    message:
+      /the colour #1b3a1c has a contrast of 1\.\d\d:1 against the dark map's land \(#2a2c30\); map symbols need 3:1 — choose a lighter colour/,
+  },
+  {
+    rule: 'a category declared twice',
+    mutate: (d) =>
+      editJson(d, 'story.json', (j) => {
+        j.categories = [
+          { id: 'economy', label: 'Economy', color: '#238b70' },
+          { id: 'economy', label: 'Trade', color: '#c26a00' },
+        ];
+      }),
+    file: 'story.json',
+    feature: 'categories.economy',
+    message: /declared twice/,
   },
   {
     rule: 'a source that is not a URL',
@@ -325,6 +363,74 @@ const cases: {
     file: 'ties.geojson',
     feature: 'sister-ports',
     message: /properties.to: "lost-port" is not the id of an event/,
+  },
+  {
+    rule: 'an empty layer',
+    mutate: (d) => editJson(d, 'road.geojson', (j) => (j.features = [])),
+    file: 'road.geojson',
+    feature: '-',
+    message: /the layer "road" has no features — add at least one, or remove the layer/,
+  },
+  {
+    rule: 'a story whose layers are all empty',
+    mutate: (d) => {
+      for (const file of ['ports.geojson', 'road.geojson', 'ties.geojson']) {
+        editJson(d, file, (j) => (j.features = []));
+      }
+    },
+    file: 'ports.geojson',
+    feature: '-',
+    message: /the layer "ports" has no features/,
+  },
+  {
+    rule: 'a link between antipodal places',
+    mutate: (d) =>
+      editJson(d, 'ties.geojson', (j) => {
+        j.features[0].properties.from = { place: 'Null Island', lon: 0, lat: 0 };
+        j.features[0].properties.to = { place: 'Its antipode', lon: 180, lat: 0 };
+      }),
+    file: 'ties.geojson',
+    feature: 'sister-ports',
+    message: /antipodal/,
+  },
+  {
+    rule: 'an iframe in a narrative, which the sanitizer would strip',
+    mutate: (d) =>
+      editText(
+        d,
+        'narratives/karachi-port.md',
+        (t) => `${t}\n<iframe src="https://example.org/video"></iframe>\n`,
+      ),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /contains an embedded frame \(<iframe>\), which is removed when published — remove it/,
+  },
+  {
+    rule: 'an entity-encoded javascript: link in a narrative',
+    mutate: (d) =>
+      editText(
+        d,
+        'narratives/karachi-port.md',
+        (t) => `${t}\n<a href="&#x6A;avascript&colon;alert(1)">x</a>\n`,
+      ),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /javascript: link/,
+  },
+  {
+    rule: 'NUL bytes in a narrative',
+    mutate: (d) => editText(d, 'narratives/karachi-port.md', (t) => `${t}\nA\u0000B\n`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /control characters \(such as NUL bytes\)/,
+  },
+  {
+    rule: 'a narrative as long as a book',
+    mutate: (d) =>
+      editText(d, 'narratives/karachi-port.md', (t) => `${t}\n${'Words. '.repeat(10_000)}`),
+    file: 'narratives/karachi-port.md',
+    feature: 'karachi-port',
+    message: /the narrative is \d+ characters long — keep it under 50000/,
   },
   {
     rule: 'an unknown property',
@@ -573,6 +679,83 @@ describe('validator rules', () => {
     expect(features).toEqual(
       expect.arrayContaining(['gwadar-port', 'karachi-port', 'coastal-highway']),
     );
+  });
+});
+
+describe('events at sea', () => {
+  /** Gwadar's event moved 70 km offshore, described by its waters instead of a country. */
+  const atSea = (d: string, edit: (props: Json, geometry: Json) => void = () => {}) =>
+    editJson(d, 'ports.geojson', (j) => {
+      const f = port(j, 'gwadar-port');
+      delete f.properties.admin;
+      delete f.properties.country;
+      f.properties.waters = "Arabian Sea, in Pakistan's exclusive economic zone";
+      f.properties.zone = 'Pakistan';
+      f.geometry.coordinates = [62.3, 24.5];
+      edit(f.properties, f.geometry);
+    });
+  const problemsOf = (mutate: (d: string) => void) =>
+    compileStory(corrupted(mutate)).problems.map(formatProblem);
+
+  it('accepts a point at sea, within 200 nautical miles of the zone it names', () => {
+    expect(problemsOf((d) => atSea(d))).toEqual([]);
+    expect(problemsOf((d) => atSea(d, (p) => delete p.zone))).toEqual([]);
+  });
+
+  it('refuses a point "at sea" that lies on land', () => {
+    expect(problemsOf((d) => atSea(d, (_, g) => (g.coordinates = [67.5, 26.5])))).toEqual([
+      expect.stringMatching(
+        /ports\.geojson: gwadar-port: the point \[67\.5, 26\.5\] is on land, \d+ km inside Pakistan, but the event has "waters" — check the coordinates/,
+      ),
+    ]);
+  });
+
+  it('still catches swapped longitude and latitude', () => {
+    expect(problemsOf((d) => atSea(d, (_, g) => g.coordinates.reverse()))).toEqual([
+      expect.stringMatching(/is on land, .* — longitude and latitude look swapped/),
+    ]);
+  });
+
+  it('refuses a point beyond the exclusive economic zone it names', () => {
+    expect(problemsOf((d) => atSea(d, (_, g) => (g.coordinates = [62.3, 14])))).toEqual([
+      expect.stringMatching(/km from Pakistan, beyond the 200 nautical miles .* — check/),
+    ]);
+  });
+
+  it('asks for admin or waters, and not both', () => {
+    expect(problemsOf((d) => atSea(d, (p) => delete p.waters)).join('\n')).toMatch(
+      /needs "admin" .* or "waters"/,
+    );
+    expect(problemsOf((d) => atSea(d, (p) => (p.admin = 'Pakistan'))).join('\n')).toMatch(
+      /has both "admin" \(on land\) and "waters" \(at sea\)/,
+    );
+  });
+});
+
+describe('files saved by other editors', () => {
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    const dir = corrupted((d) => {
+      editText(d, 'story.json', (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
+      editText(d, 'narratives/karachi-port.md', (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
+    });
+    expect(compileStory(dir).problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('links across the antimeridian', () => {
+  it('compile to a valid MultiLineString cut at ±180°, without throwing', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ties.geojson', (j) => {
+        j.features[0].properties.from = { place: 'Vladivostok', lon: 131.8869, lat: 43.1155 };
+        j.features[0].properties.to = { place: 'Anchorage', lon: -149.9003, lat: 61.2181 };
+      }),
+    );
+    const { story, problems } = compileStory(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const arc = story!.layers.find((l) => l.meta.id === 'ties')!.data.features[0]!.geometry;
+    expect(arc.type).toBe('MultiLineString');
+    const lons = (arc.coordinates as number[][][]).flat().map((p) => p[0]!);
+    expect(Math.max(...lons.map(Math.abs))).toBeLessThanOrEqual(180);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
+import type { LineString, MultiLineString } from 'geojson';
 import { countryPolygons } from '../basemap/natural-earth';
 import { greatCircleArc } from './arcs';
 import { featureBounds, viewBounds } from './camera';
@@ -28,7 +29,7 @@ describe('routeLengthKm', () => {
 });
 
 describe('greatCircleArc', () => {
-  const arc = greatCircleArc(MOSCOW, ISLAMABAD);
+  const arc = greatCircleArc(MOSCOW, ISLAMABAD) as LineString;
 
   it('starts and ends at the two places', () => {
     expect(arc.coordinates[0]).toEqual(MOSCOW);
@@ -47,6 +48,50 @@ describe('greatCircleArc', () => {
   it('is as long as the geodesic distance', () => {
     const km = routeLengthKm(arc);
     expect(Math.abs(km - distance(MOSCOW, ISLAMABAD))).toBeLessThan(2);
+  });
+});
+
+describe('greatCircleArc across the antimeridian', () => {
+  const VLADIVOSTOK = [131.8869, 43.1155];
+  const ANCHORAGE = [-149.9003, 61.2181];
+  const lons = (arc: MultiLineString) => arc.coordinates.flat().map((p) => p[0]!);
+
+  it('cuts the arc at ±180° into valid GeoJSON that never jumps across the map', () => {
+    const arc = greatCircleArc(VLADIVOSTOK, ANCHORAGE) as MultiLineString;
+    expect(arc.type).toBe('MultiLineString');
+    const [west, east] = arc.coordinates as [number[][], number[][]];
+    expect(west[0]).toEqual(VLADIVOSTOK);
+    expect(west.at(-1)![0]).toBe(180);
+    expect(east[0]![0]).toBe(-180);
+    expect(east.at(-1)).toEqual(ANCHORAGE);
+    // Both halves meet at the same latitude on the antimeridian.
+    expect(east[0]![1]).toBe(west.at(-1)![1]);
+    expect(Math.max(...lons(arc).map(Math.abs))).toBeLessThanOrEqual(180);
+    for (const part of arc.coordinates) {
+      for (let i = 1; i < part.length; i++) {
+        expect(Math.abs(part[i]![0]! - part[i - 1]![0]!)).toBeLessThan(10);
+      }
+    }
+  });
+
+  it('is as long, in its two halves, as the geodesic distance', () => {
+    const arc = greatCircleArc(VLADIVOSTOK, ANCHORAGE) as MultiLineString;
+    const km = arc.coordinates
+      .map((coordinates) => routeLengthKm({ type: 'LineString', coordinates }))
+      .reduce((a, b) => a + b);
+    expect(Math.abs(km - distance(VLADIVOSTOK, ANCHORAGE))).toBeLessThan(3);
+  });
+
+  it('keeps an end that lies on the antimeridian on the side its line runs to', () => {
+    expect(greatCircleArc([180, 0], [-170, 0], 3).coordinates).toEqual([
+      [-180, 0],
+      [-175, 0],
+      [-170, 0],
+    ]);
+  });
+
+  it('refuses antipodal ends, which no single shortest path joins', () => {
+    expect(() => greatCircleArc([0, 0], [180, 0])).toThrow(/antipodal/);
   });
 });
 

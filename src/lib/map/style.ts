@@ -5,7 +5,6 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_ATTRIBUTION, TILE_LAYER, TILE_MAXZOOM, TILE_PATH } from '$lib/basemap/tiles-spec';
-import type { Category } from '$lib/story/schema';
 
 /** Source and layer ids: the only names other modules may use to talk about map layers. */
 export const SOURCE = {
@@ -69,16 +68,6 @@ export const DE_FACTO_TOGGLE = 'de-facto';
 /** The font MapLibre draws labels with; its files ship with the site (see `font-faces`). */
 export const LABEL_FONT = 'Noto Sans Regular';
 
-/** Category colours (Okabe–Ito, distinguishable with common colour-vision deficiencies). */
-export const CATEGORY_COLORS: Record<Category, string> = {
-  energy: '#c26a00',
-  defence: '#b8400e',
-  security: '#a8487f',
-  diplomacy: '#0060a0',
-  economy: '#00795a',
-  culture: '#3b8fc4',
-};
-
 export interface Palette {
   sea: string;
   land: string;
@@ -131,12 +120,19 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
 /** The light palette, for legends drawn outside the map. */
 export const THEME = PALETTES.light;
 
-const categoryColor: ExpressionSpecification = [
-  'match',
-  ['get', 'category'],
-  ...Object.entries(CATEGORY_COLORS).flat(),
-  '#555555',
-] as unknown as ExpressionSpecification;
+/** Paints each feature in its category's colour, from the story's own categories. */
+function categoryColor(
+  categories: readonly { id: string; color: string }[],
+): ExpressionSpecification {
+  // Every feature's category is declared (the validator checks), so the fallback never shows.
+  if (!categories.length) return ['literal', '#555555'] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', 'category'],
+    ...categories.flatMap((c) => [c.id, c.color]),
+    '#555555',
+  ] as unknown as ExpressionSpecification;
+}
 
 /** The highlight colour for the hovered and the selected feature. */
 export const HIGHLIGHT = '#ffc400';
@@ -174,6 +170,8 @@ export interface StoryLayerSource {
   id: string;
   kind: 'events' | 'routes' | 'links';
   url: string;
+  /** The layer's title in story.json: a routes layer's lines are labelled with it. */
+  title?: string;
 }
 
 /** Waypoints of the drawn route show once the line has reached them. */
@@ -184,12 +182,14 @@ const reached: ExpressionSpecification = [
   0,
 ];
 
-/** Builds the complete style for a story's layers. */
+/** Builds the complete style for a story's layers, coloured by the story's categories. */
 export function storyStyle(
   urls: StyleUrls,
   layers: StoryLayerSource[],
   THEME: Palette = PALETTES.light,
+  categories: readonly { id: string; color: string }[] = [],
 ): StyleSpecification {
+  const byCategory = categoryColor(categories);
   const sources: StyleSpecification['sources'] = {
     // Past its last level the map overzooms the last tiles: 1:50m has nothing finer to show.
     [SOURCE.basemap]: {
@@ -218,7 +218,7 @@ export function storyStyle(
 
   const storyLayers: LayerSpecification[] = [];
   const ofKind = (kind: StoryLayerSource['kind']) => layers.filter((l) => l.kind === kind);
-  for (const { id } of ofKind('routes')) {
+  for (const { id, title } of ofKind('routes')) {
     storyLayers.push(
       {
         id: `${LAYER.routeHighlight}:${id}`,
@@ -249,7 +249,7 @@ export function storyStyle(
         source: id,
         layout: { 'line-cap': 'butt', 'line-join': 'round' },
         paint: {
-          'line-color': categoryColor,
+          'line-color': byCategory,
           'line-width': byState(6, 5, 4),
           // Indicative routes are dashed: they join published waypoints, not a survey.
           'line-dasharray': [2, 1.2],
@@ -265,8 +265,9 @@ export function storyStyle(
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
           'line-width': 6,
-          'line-color': CATEGORY_COLORS.energy,
-          'line-gradient': drawGradient(1, CATEGORY_COLORS.energy),
+          // The colour is the drawn route's own, set with the progress (StoryMap).
+          'line-color': THEME.text,
+          'line-gradient': drawGradient(1, THEME.text),
         },
       },
       {
@@ -275,12 +276,8 @@ export function storyStyle(
         source: id,
         layout: {
           'symbol-placement': 'line',
-          'text-field': [
-            'case',
-            ['get', 'indicative'],
-            'Pipeline (indicative route)',
-            ['get', 'title'],
-          ],
+          // The story names its routes: the layer's title, else each route's own.
+          'text-field': title ?? ['get', 'title'],
           'text-font': [LABEL_FONT],
           'text-size': 12,
           'symbol-spacing': 400,
@@ -331,8 +328,8 @@ export function storyStyle(
         source: id,
         paint: {
           'circle-radius': byState(9, 8, 6.5),
-          'circle-color': ['case', isExactPoint, categoryColor, '#ffffff'],
-          'circle-stroke-color': ['case', isExactPoint, '#ffffff', categoryColor],
+          'circle-color': ['case', isExactPoint, byCategory, '#ffffff'],
+          'circle-stroke-color': ['case', isExactPoint, '#ffffff', byCategory],
           'circle-stroke-width': ['case', isExactPoint, 1.5, 2.5],
         },
       },

@@ -1,5 +1,4 @@
 /** The load shared by every page that shows one story (explore, embed): one per story folder. */
-import { base } from '$app/paths';
 import { siteUrl } from './site';
 import { getStory, storySlugs } from './stories';
 import { storyView, type StoryView } from '$lib/story/view';
@@ -11,6 +10,6 @@ export const load = ({
 }: {
   params: { story: string };
 }): StoryView & { siteUrl: string } => ({
-  ...storyView(getStory(params.story), base),
+  ...storyView(getStory(params.story)),
   siteUrl: siteUrl(),
 });

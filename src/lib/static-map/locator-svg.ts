@@ -7,9 +7,8 @@ import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, LineString, Point } from 'geojson';
 import type { Basemap } from '$lib/basemap/natural-earth';
 import type { Bounds } from '$lib/geo/camera';
-import { CATEGORY_COLORS, HIGHLIGHT, PALETTES } from '$lib/map/style';
+import { HIGHLIGHT, PALETTES } from '$lib/map/style';
 import type { CompiledStory } from '$lib/story/compile';
-import type { Category } from '$lib/story/schema';
 import { placeLabels, type LabelCandidate } from './labels';
 
 export interface LocatorOptions {
@@ -26,7 +25,7 @@ export interface LocatorOptions {
   /** The non-event layers drawn (by id); default all. */
   layers?: readonly string[] | null;
   /** The event categories drawn; default all. */
-  categories?: readonly Category[] | null;
+  categories?: readonly string[] | null;
   /** Named points along a route (a chapter that draws one): small dots, labelled. */
   waypoints?: readonly { name: string; coordinates: [number, number] }[];
 }
@@ -57,6 +56,8 @@ export function locatorSvg(
   }: LocatorOptions = {},
 ): string {
   const theme = PALETTES.light;
+  const colours = new Map(story.categories.map((c) => [c.id, c.color]));
+  const colourOf = (category: string) => colours.get(category) ?? theme.text;
   const [w, s, e, n] = bounds;
   const frame: GeoPermissibleObjects = {
     type: 'MultiPoint',
@@ -111,8 +112,7 @@ export function locatorSvg(
 
   for (const { f, kind } of features) {
     if (kind === 'events') continue;
-    const colour =
-      kind === 'links' ? theme.link : CATEGORY_COLORS[f.properties.category as Category];
+    const colour = kind === 'links' ? theme.link : colourOf(f.properties.category);
     const dash = kind === 'routes' ? ' stroke-dasharray="8 5"' : '';
     const widthPx = kind === 'routes' ? 4 : 2;
     const line = d(f as Feature<LineString>);
@@ -135,7 +135,7 @@ export function locatorSvg(
     if (kind !== 'events') continue;
     const point = f as Feature<
       Point,
-      { id: string; category: Category; title: string; place_label?: string }
+      { id: string; category: string; title: string; place_label?: string }
     >;
     const xy = projection(point.geometry.coordinates as [number, number]);
     if (!xy || xy[0] < 0 || xy[0] > width || xy[1] < BAND + 6 || xy[1] > height) continue;
@@ -146,7 +146,7 @@ export function locatorSvg(
     }
     const opacity = quiet && !isFocus ? ' opacity="0.6"' : '';
     parts.push(
-      `<circle cx="${x}" cy="${y}" r="6" fill="${CATEGORY_COLORS[point.properties.category]}" stroke="#fff" stroke-width="1.5"${opacity}><title>${escapeXml(point.properties.title)}</title></circle>`,
+      `<circle cx="${x}" cy="${y}" r="6" fill="${colourOf(point.properties.category)}" stroke="#fff" stroke-width="1.5"${opacity}><title>${escapeXml(point.properties.title)}</title></circle>`,
     );
     dots.push({ x, y, r: isFocus ? 9 : 7 });
     const label = point.properties.place_label;

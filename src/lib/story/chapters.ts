@@ -62,6 +62,11 @@ export function compileChapters(
   layers: CompiledLayer[],
   rel: (...parts: string[]) => string,
   fail: Fail,
+  /**
+   * Every feature id the story declares, valid or not: a chapter naming a feature that has a
+   * problem of its own says nothing more (the feature's problem is already reported).
+   */
+  declared: ReadonlySet<string> = new Set(),
 ): CompiledChapter[] {
   const folder = path.join(dir, 'chapters');
   if (!existsSync(folder)) return [];
@@ -99,7 +104,12 @@ export function compileChapters(
       problem(`"${slug}" is also a feature id, so #${slug} would be ambiguous — rename the file`);
     }
     slugs.add(slug);
-    const chapter = compileOne(path.join(folder, name), slug, { features, layerIds }, problem);
+    const chapter = compileOne(
+      path.join(folder, name),
+      slug,
+      { features, layerIds, declared },
+      problem,
+    );
     if (chapter && before.count === 0) chapters.push(chapter);
   }
   return chapters;
@@ -108,6 +118,7 @@ export function compileChapters(
 interface Context {
   features: Map<string, { feature: PublishedFeature; layer: CompiledLayer }>;
   layerIds: string[];
+  declared: ReadonlySet<string>;
 }
 
 function compileOne(
@@ -133,7 +144,9 @@ function compileOne(
   const fm = parsed.output;
   const known = (id: string, where: string) => {
     if (ctx.features.has(id)) return true;
-    problem(`${where} names "${id}", which is not a feature — use an existing feature id`);
+    if (!ctx.declared.has(id)) {
+      problem(`${where} names "${id}", which is not a feature — use an existing feature id`);
+    }
     return false;
   };
 
@@ -141,7 +154,7 @@ function compileOne(
   const unsafe = unsafeContent(split.body);
   for (const u of unsafe) problem(`the chapter ${u}`);
   for (const mention of mentionedIds(split.body)) {
-    if (!ctx.features.has(mention)) {
+    if (!ctx.features.has(mention) && !ctx.declared.has(mention)) {
       problem(`the link (#${mention}) names no feature — use an existing feature id`);
     }
   }

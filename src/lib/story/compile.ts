@@ -6,10 +6,20 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, FeatureCollection, Geometry, LineString, Point, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  Point,
+  Position,
+} from 'geojson';
+import { bbox, pointToPolygonDistance } from '@turf/turf';
 import * as v from 'valibot';
 import { countryPolygons, type CountryFeature } from '../basemap/natural-earth';
 import { greatCircleArc } from '../geo/arcs';
+import { categoryContrastProblems, DEFAULT_CATEGORIES, type CategoryDef } from './categories';
 import { distanceOutsideKm } from '../geo/distance-outside';
 import { routeLengthKm } from '../geo/route-length';
 import { compileChapters, type CompiledChapter } from './chapters';
@@ -35,8 +45,23 @@ import {
   type Source,
 } from './schema';
 
+/**
+ * The longest narrative body, in characters: about ten pages. Longer text is a mistake (a pasted
+ * article), and would stall the Markdown renderer.
+ */
+export const NARRATIVE_MAX_CHARS = 50_000;
+
 /** How far outside its named country an event may lie: coasts and borders are generalised. */
 export const GEOGRAPHY_TOLERANCE_KM = 25;
+
+/**
+ * How far inside the basemap's land an event "at sea" may lie: the 1:50m coastline is generalised,
+ * so a harbour or a strait can fall a little inside it.
+ */
+export const SHORE_TOLERANCE_KM = 5;
+
+/** 200 nautical miles: the outer limit of an exclusive economic zone, measured from the coast. */
+export const EXCLUSIVE_ECONOMIC_ZONE_KM = 370.4;
 
 export interface Problem {
   file: string;
@@ -56,16 +81,22 @@ export interface Narrative {
 export type PublishedFeature =
   | Feature<Point, PublishedEvent>
   | Feature<LineString, PublishedRoute>
-  | Feature<LineString, PublishedLink>;
+  | Feature<LineString | MultiLineString, PublishedLink>;
 
 export interface CompiledLayer {
   meta: LayerMeta;
-  data: FeatureCollection<Point | LineString, PublishedEvent | PublishedRoute | PublishedLink>;
+  /** Link arcs that cross the antimeridian are MultiLineStrings, cut at ±180°. */
+  data: FeatureCollection<
+    Point | LineString | MultiLineString,
+    PublishedEvent | PublishedRoute | PublishedLink
+  >;
 }
 
 export interface CompiledStory {
   slug: string;
   meta: StoryMeta;
+  /** The story's categories: its own, or the defaults. */
+  categories: CategoryDef[];
   layers: CompiledLayer[];
   narratives: Record<string, Narrative>;
   /** The story told in sequence (`chapters/NN-slug.md`); empty when the folder has none. */
@@ -124,6 +155,8 @@ export function compileStory(dir: string): CompileResult {
     return { story: null, problems, warnings };
   }
   const meta = metaResult.output;
+  const categories = checkCategories(meta, (feature, m) => fail(storyFile, feature, m));
+  const categoryIds = new Set(categories.map((c) => c.id));
 
   // 1. Read every layer and every feature, checking ids and geometry.
   const raws: Raw[] = [];
@@ -144,6 +177,13 @@ export function compileStory(dir: string): CompileResult {
         'not a GeoJSON FeatureCollection — the file must be {"type": "FeatureCollection", "features": [...]}',
       );
       continue;
+    }
+    if (json.features.length === 0) {
+      fail(
+        file,
+        '-',
+        `the layer "${layer.id}" has no features — add at least one, or remove the layer from story.json`,
+      );
     }
     json.features.forEach((feature: unknown, index: number) => {
       const label =
@@ -205,6 +245,13 @@ export function compileStory(dir: string): CompileResult {
       warnings.push({ file: raw.file, feature: raw.id, message });
     }
     const before = problems.length;
+    if (!categoryIds.has(props.category)) {
+      fail(
+        raw.file,
+        raw.id,
+        `properties.category "${props.category}" is not one of this story's categories (${[...categoryIds].join(', ')}) — use one of them, or declare it in story.json "categories"`,
+      );
+    }
     checkDates(props, (m) => fail(raw.file, raw.id, m));
     if (raw.layer.kind === 'events') {
       checkGeography(raw.feature.geometry as Point, props as EventProperties, (m) =>
@@ -215,14 +262,16 @@ export function compileStory(dir: string): CompileResult {
   }
 
   // 3. Links: their ends must resolve; their arcs are generated here, never drawn by hand.
-  const pointOf = (end: LinkEnd): { at: Position; place: string } | string => {
+  // null: the end names an event that has problems of its own, already reported.
+  const pointOf = (end: LinkEnd): { at: Position; place: string } | string | null => {
     if (typeof end !== 'string') {
       if (Math.abs(end.lon) > 180 || Math.abs(end.lat) > 90) {
-        return `the place "${end.place}" has coordinates out of range (lon ${end.lon}, lat ${end.lat})`;
+        return `the place "${end.place}" has coordinates out of range (lon ${end.lon}, lat ${end.lat}) — longitude runs from −180 to 180, latitude from −90 to 90`;
       }
       return { at: [end.lon, end.lat], place: end.place };
     }
     const target = parsed.get(end);
+    if (!target && raws.some((r) => r.id === end && r.layer.kind === 'events')) return null;
     if (!target || target.raw.layer.kind !== 'events') {
       return `"${end}" is not the id of an event in this story — use an event id or { "place", "lon", "lat" }`;
     }
@@ -251,7 +300,8 @@ export function compileStory(dir: string): CompileResult {
     }
     let split;
     try {
-      split = splitFrontmatter(readFileSync(path.join(narrativeDir, name), 'utf8'));
+      const source = readFileSync(path.join(narrativeDir, name), 'utf8').replace(/^\uFEFF/, '');
+      split = splitFrontmatter(source);
     } catch (error) {
       fail(
         file,
@@ -277,6 +327,23 @@ export function compileStory(dir: string): CompileResult {
     }
     if (!split.body) {
       fail(file, id, 'the narrative is empty — write a few sentences below the frontmatter');
+      continue;
+    }
+    if (split.body.length > NARRATIVE_MAX_CHARS) {
+      fail(
+        file,
+        id,
+        `the narrative is ${split.body.length} characters long — keep it under ${NARRATIVE_MAX_CHARS}; a narrative tells one feature's story in a few paragraphs`,
+      );
+      continue;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(split.body)) {
+      fail(
+        file,
+        id,
+        'the narrative contains control characters (such as NUL bytes) — remove them and save the file as plain UTF-8 text',
+      );
       continue;
     }
     const unsafe = unsafeContent(split.body);
@@ -344,7 +411,7 @@ export function compileStory(dir: string): CompileResult {
       const b = pointOf(to);
       if (typeof a === 'string') fail(raw.file, raw.id, `properties.from: ${a}`);
       if (typeof b === 'string') fail(raw.file, raw.id, `properties.to: ${b}`);
-      if (typeof a === 'string' || typeof b === 'string') continue;
+      if (typeof a === 'string' || typeof b === 'string' || !a || !b) continue;
       if (a.at[0] === b.at[0] && a.at[1] === b.at[1]) {
         fail(
           raw.file,
@@ -353,18 +420,29 @@ export function compileStory(dir: string): CompileResult {
         );
         continue;
       }
+      let arc: LineString | MultiLineString;
+      try {
+        arc = greatCircleArc(a.at, b.at);
+      } catch (error) {
+        fail(
+          raw.file,
+          raw.id,
+          `${(error as Error).message} — link two places that are not opposite`,
+        );
+        continue;
+      }
       out.data.features.push({
         type: 'Feature',
         id: raw.id,
         properties: { ...rest, ...period(raw.id, rest), from_place: a.place, to_place: b.place },
-        geometry: greatCircleArc(a.at, b.at),
+        geometry: arc,
       });
     }
   }
 
-  const chapters = compileChapters(dir, layers, rel, fail);
+  const chapters = compileChapters(dir, layers, rel, fail, new Set(seen.keys()));
   if (problems.length) return { story: null, problems, warnings };
-  return { story: { slug, meta, layers, narratives, chapters }, problems, warnings };
+  return { story: { slug, meta, categories, layers, narratives, chapters }, problems, warnings };
 }
 
 /**
@@ -385,6 +463,24 @@ function weakSourceWarnings(props: {
         ]
       : [];
   });
+}
+
+/** The story's categories (its own or the defaults); duplicate ids and weak colours are problems. */
+function checkCategories(
+  meta: StoryMeta,
+  fail: (feature: string, message: string) => void,
+): CategoryDef[] {
+  if (!meta.categories) return [...DEFAULT_CATEGORIES];
+  const seen = new Set<string>();
+  for (const category of meta.categories) {
+    const where = `categories.${category.id}`;
+    if (seen.has(category.id)) {
+      fail(where, `the category id "${category.id}" is declared twice — give each its own id`);
+    }
+    seen.add(category.id);
+    for (const problem of categoryContrastProblems(category)) fail(where, problem);
+  }
+  return meta.categories;
 }
 
 /** A feature's id and the days it covers: a route lasts until its last timeline entry. */
@@ -409,7 +505,8 @@ function readJson(
     return undefined;
   }
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    // A byte-order mark (left by some Windows editors) is not part of the JSON.
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = (error as Error).message.replace(/\s+/g, ' ');
     fail(label, '-', `not valid JSON (${reason}) — fix the syntax; a JSON linter shows where`);
@@ -490,29 +587,102 @@ function checkGeography(
   props: EventProperties,
   fail: (message: string) => void,
 ): void {
-  const country = countries().get(props.admin);
-  if (!country) {
-    const names = [...countries().keys()];
-    const hint = names.filter((n) =>
-      n.toLowerCase().includes(props.admin.toLowerCase().slice(0, 4)),
-    );
+  if (props.admin !== undefined && props.waters !== undefined) {
     fail(
-      `admin "${props.admin}" is not a Natural Earth country name — use one such as ${(hint.length
-        ? hint
-        : ['India', 'Pakistan', 'Russia']
-      )
-        .slice(0, 3)
-        .map((n) => `"${n}"`)
-        .join(', ')}`,
+      'properties has both "admin" (on land) and "waters" (at sea) — keep "admin" for an event on land, "waters" for one at sea',
     );
     return;
   }
+  if (props.admin !== undefined) {
+    if (props.country === undefined) {
+      fail('properties.country is missing — name the country or territory in neutral wording');
+    }
+    if (props.zone !== undefined) {
+      fail('properties.zone is for events at sea — remove it, or replace "admin" with "waters"');
+    }
+    checkOnLand(point, props.admin, fail);
+  } else if (props.waters !== undefined) {
+    checkAtSea(point, props.zone, fail);
+  } else {
+    fail(
+      'properties needs "admin" (the country an event on land lies in) or "waters" (for an event at sea) — see "Story format" in the README',
+    );
+  }
+}
+
+/** A Natural Earth country by name, or a problem naming similar ones. */
+function namedCountry(field: string, name: string, fail: (message: string) => void) {
+  const country = countries().get(name);
+  if (country) return country;
+  const names = [...countries().keys()];
+  const hint = names.filter((n) => n.toLowerCase().includes(name.toLowerCase().slice(0, 4)));
+  fail(
+    `${field} "${name}" is not a Natural Earth country name — use one such as ${(hint.length
+      ? hint
+      : ['India', 'Pakistan', 'Russia']
+    )
+      .slice(0, 3)
+      .map((n) => `"${n}"`)
+      .join(', ')}`,
+  );
+  return null;
+}
+
+function checkOnLand(point: Point, admin: string, fail: (message: string) => void): void {
+  const country = namedCountry('admin', admin, fail);
+  if (!country) return;
   const km = distanceOutsideKm(point.coordinates, country);
   if (km > GEOGRAPHY_TOLERANCE_KM) {
     const [lon, lat] = point.coordinates as [number, number];
     const swapped = distanceOutsideKm([lat, lon], country) <= GEOGRAPHY_TOLERANCE_KM;
     fail(
-      `the point [${lon}, ${lat}] is ${Math.round(km)} km outside ${props.admin} — ${swapped ? 'longitude and latitude look swapped; GeoJSON is [lon, lat]' : 'check the coordinates ([lon, lat]) and "admin"'}`,
+      `the point [${lon}, ${lat}] is ${Math.round(km)} km outside ${admin} — ${swapped ? 'longitude and latitude look swapped; GeoJSON is [lon, lat]' : 'check the coordinates ([lon, lat]) and "admin"'}`,
     );
   }
+}
+
+function checkAtSea(point: Point, zone: string | undefined, fail: (message: string) => void): void {
+  const [lon, lat] = point.coordinates as [number, number];
+  const land = landUnder([lon, lat]);
+  const country = zone === undefined ? undefined : namedCountry('zone', zone, fail);
+  const fits = (p: Position) =>
+    landUnder(p) === null &&
+    (!country || distanceOutsideKm(p, country) <= EXCLUSIVE_ECONOMIC_ZONE_KM);
+  const swapped = Math.abs(lat) <= 90 && fits([lat, lon]);
+  const fix = swapped ? 'longitude and latitude look swapped; GeoJSON is [lon, lat]' : undefined;
+  if (land) {
+    fail(
+      `the point [${lon}, ${lat}] is on land, ${Math.round(land.km)} km inside ${land.name}, but the event has "waters" — ${fix ?? 'check the coordinates ([lon, lat]), or use "admin" and "country" for an event on land'}`,
+    );
+    return;
+  }
+  if (!country) return;
+  const km = distanceOutsideKm(point.coordinates, country);
+  if (km > EXCLUSIVE_ECONOMIC_ZONE_KM) {
+    fail(
+      `the point [${lon}, ${lat}] is ${Math.round(km)} km from ${zone}, beyond the 200 nautical miles of an exclusive economic zone — ${fix ?? 'check the coordinates ([lon, lat]) and "zone"'}`,
+    );
+  }
+}
+
+/** The country a point lies on, more than the coastal tolerance inland; null at sea. */
+function landUnder(point: Position): { name: string; km: number } | null {
+  for (const [name, country] of countries()) {
+    const [w, s, e, n] = countryBounds(name, country);
+    if (point[0]! < w || point[0]! > e || point[1]! < s || point[1]! > n) continue;
+    const inside = -pointToPolygonDistance(point, country, { units: 'kilometers' });
+    if (inside > SHORE_TOLERANCE_KM) return { name, km: inside };
+  }
+  return null;
+}
+
+type Box = [west: number, south: number, east: number, north: number];
+const boundsCache = new Map<string, Box>();
+function countryBounds(name: string, country: CountryFeature): Box {
+  let b = boundsCache.get(name);
+  if (!b) {
+    b = bbox(country) as Box;
+    boundsCache.set(name, b);
+  }
+  return b;
 }

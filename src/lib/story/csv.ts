@@ -27,9 +27,16 @@ const COLUMNS = [
 
 type Row = Record<(typeof COLUMNS)[number], string | number | undefined> & { sources: string[] };
 
-/** RFC 4180 quoting: always quote, double any quote inside. Every value cell is written here. */
-function cell(value: string | number | undefined): string {
-  return `"${String(value ?? '').replaceAll('"', '""')}"`;
+/**
+ * RFC 4180 quoting: always quote, double any quote inside; every value cell is written here. Text
+ * that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return)
+ * gets a leading apostrophe, as OWASP recommends against CSV injection; numbers (negative
+ * coordinates) stay numbers.
+ */
+export function cell(value: string | number | undefined): string {
+  const text = String(value ?? '');
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 const urlOf = (source: Source) => (typeof source === 'string' ? source : source.url);

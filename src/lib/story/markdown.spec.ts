@@ -51,3 +51,33 @@ describe('narrative markdown', () => {
     );
   });
 });
+
+describe('what the sanitizer would remove is reported, never dropped silently', () => {
+  const cases: [string, string, RegExp][] = [
+    ['an iframe', '<iframe src="https://example.org"></iframe>', /embedded frame \(<iframe>\)/],
+    ['a style block', 'Text.\n\n<style>p { display: none }</style>', /<style> block/],
+    ['a form', '<form action="https://x.example"><input name="q"></form>', /a form \(<form>\)/],
+    ['an external image', '![map](https://example.org/map.png)', /an image \(<img>\)/],
+    ['a heading', '# Big title', /a heading/],
+    ['an inline style', '<p style="color:red">x</p>', /attribute style="color:red" on <p>/],
+    [
+      'an entity-encoded javascript: link',
+      '<a href="&#106;avascript&#58;alert(1)">x</a>',
+      /javascript: link/,
+    ],
+    ['a data: link', '[x](data:text/html;base64,PHNjcmlwdD4=)', /a data: link/],
+  ];
+  for (const [what, body, message] of cases) {
+    it(`reports ${what}`, () => {
+      const found = unsafeContent(body);
+      expect(found.join('\n')).toMatch(message);
+      expect(found.every((f) => / — /.test(f))).toBe(true);
+    });
+  }
+
+  it('accepts what the allowlist keeps: emphasis, lists, quotes, code and links', () => {
+    const body =
+      'A *b* **c** `d` [e](https://example.org) [f](#karachi-port)\n\n- g\n- h\n\n> i\n\n1. j';
+    expect(unsafeContent(body)).toEqual([]);
+  });
+});

@@ -50,11 +50,79 @@ const UNSAFE: { pattern: RegExp; what: string; fix: string }[] = [
   },
 ];
 
-/** Each unsafe construct in a narrative body, as `what — fix`. */
+/** What narratives may contain once published; everything else is removed by the sanitizer. */
+const ALLOWED_TAGS = ['p', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'br'];
+// `target` and `rel` are set on every outside link when published (a new tab, no opener).
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'data-feature', 'rel', 'target'],
+};
+const ALLOWED_SCHEMES = ['http', 'https'];
+const ALLOWED_FORMATTING =
+  'narratives may use paragraphs, emphasis, links, lists, quotes and inline code only';
+
+/** Readable names for the elements authors most often try. */
+const ELEMENT_NAMES: Record<string, string> = {
+  img: 'an image (<img>)',
+  iframe: 'an embedded frame (<iframe>)',
+  style: 'a <style> block',
+  form: 'a form (<form>)',
+  input: 'a form field (<input>)',
+  table: 'a table',
+  pre: 'a code block',
+  hr: 'a horizontal rule',
+};
+
+/**
+ * Each unsafe construct in a narrative body, and anything the sanitizer would silently remove
+ * from it when published, as `what — fix`.
+ */
 export function unsafeContent(body: string): string[] {
-  return UNSAFE.filter(({ pattern }) => pattern.test(body)).map(
+  const found = UNSAFE.filter(({ pattern }) => pattern.test(body)).map(
     ({ what, fix }) => `${what} — ${fix}`,
   );
+  // What the sanitizer sees: every element the Markdown makes, attributes decoded.
+  const elements: { tag: string; attribs: Record<string, string> }[] = [];
+  sanitize(marked.parse(body, { async: false }), (tag, attribs) => elements.push({ tag, attribs }));
+  for (const { tag, attribs } of elements) {
+    if (tag === 'script') {
+      found.push(`${UNSAFE[0]!.what} — ${UNSAFE[0]!.fix}`);
+      continue;
+    }
+    if (!ALLOWED_TAGS.includes(tag)) {
+      const name =
+        ELEMENT_NAMES[tag] ?? (/^h[1-6]$/.test(tag) ? 'a heading' : `a <${tag}> element`);
+      found.push(
+        `contains ${name}, which is removed when published — remove it; ${ALLOWED_FORMATTING}`,
+      );
+      continue;
+    }
+    for (const [attribute, value] of Object.entries(attribs)) {
+      if (/^on/i.test(attribute)) {
+        found.push(`${UNSAFE[1]!.what} — ${UNSAFE[1]!.fix}`);
+      } else if (!(ALLOWED_ATTRIBUTES[tag] ?? []).includes(attribute)) {
+        found.push(
+          `contains the attribute ${attribute}="${value.slice(0, 40)}" on <${tag}>, which is removed when published — remove it`,
+        );
+      } else if (attribute === 'href') {
+        const scheme = hrefScheme(value);
+        if (scheme === 'javascript') found.push(`${UNSAFE[2]!.what} — ${UNSAFE[2]!.fix}`);
+        else if (scheme && !ALLOWED_SCHEMES.includes(scheme)) {
+          found.push(
+            `contains a ${scheme}: link, which is removed when published — link to an http(s) URL or to another feature as (#feature-id)`,
+          );
+        }
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
+/** A URL's scheme as a browser reads it (control characters and spaces ignored), or null. */
+function hrefScheme(href: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = href.replace(/[\u0000-\u0020]+/g, '');
+  const match = /^([a-z][a-z0-9.+-]*):/i.exec(cleaned);
+  return match ? match[1]!.toLowerCase() : null;
 }
 
 /** Every `(#feature-id)` link target in a narrative: mentions of other features. */
@@ -64,17 +132,17 @@ export function mentionedIds(body: string): string[] {
 
 const marked = new Marked({ gfm: true, breaks: false });
 
-/**
- * Markdown to sanitized HTML. Mentions become `<a href="#id" data-feature="id">`; other links open
- * in a new tab, so that a click inside an embedded map never navigates the host page's frame away.
- */
-export function renderNarrative(body: string): string {
-  const html = marked.parse(body, { async: false });
+/** Sanitizes with the allowlist; `onOpenTag` sees every element before anything is removed. */
+function sanitize(
+  html: string,
+  onOpenTag?: (tag: string, attribs: Record<string, string>) => void,
+): string {
   return sanitizeHtml(html, {
-    allowedTags: ['p', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'br'],
-    allowedAttributes: { a: ['href', 'data-feature', 'rel', 'target'] },
-    allowedSchemes: ['http', 'https'],
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedSchemes: ALLOWED_SCHEMES,
     allowedSchemesAppliedToAttributes: ['href'],
+    onOpenTag,
     transformTags: {
       a: (tagName, attribs) => {
         const href = attribs.href ?? '';
@@ -85,4 +153,12 @@ export function renderNarrative(body: string): string {
       },
     },
   });
+}
+
+/**
+ * Markdown to sanitized HTML. Mentions become `<a href="#id" data-feature="id">`; other links open
+ * in a new tab, so that a click inside an embedded map never navigates the host page's frame away.
+ */
+export function renderNarrative(body: string): string {
+  return sanitize(marked.parse(body, { async: false }));
 }

@@ -42,16 +42,24 @@ export type PartialDate = v.InferOutput<typeof PartialDate>;
 export const DatePrecision = v.picklist(['day', 'month', 'year']);
 export type DatePrecision = v.InferOutput<typeof DatePrecision>;
 
-export const CATEGORIES = [
-  'energy',
-  'defence',
-  'diplomacy',
-  'security',
-  'economy',
-  'culture',
-] as const;
-export const Category = v.picklist(CATEGORIES, `category must be one of: ${CATEGORIES.join(', ')}`);
+/**
+ * A feature's category: the id of one of the story's categories (declared in `story.json`, or the
+ * defaults in `categories.ts`). The validator checks that it names one.
+ */
+export const Category = slug('category');
 export type Category = v.InferOutput<typeof Category>;
+
+/** A category a story declares for itself: id, label shown to readers, and colour. */
+export const CategoryMeta = v.strictObject({
+  id: slug('a category id'),
+  label: text('category label', 40),
+  color: v.pipe(
+    v.string(),
+    v.regex(/^#[0-9a-fA-F]{6}$/, 'a category colour must be written #rrggbb, e.g. "#2e7d32"'),
+    v.toLowerCase(),
+  ),
+});
+export type CategoryMeta = v.InferOutput<typeof CategoryMeta>;
 
 /** How exactly a point stands for where the event happened. */
 export const LOCATION_PRECISIONS = ['venue', 'city', 'approximate', 'placeholder'] as const;
@@ -110,13 +118,28 @@ export const EventProperties = v.strictObject({
   place: text('place', 200),
   /** Short label drawn on the map, e.g. "Uri". */
   place_label: text('place_label', 40),
-  /** The country or territory in neutral wording, e.g. "Indian-administered Kashmir". */
-  country: text('country', 120),
   /**
-   * The basemap (Natural Earth) polygon that administers the place, e.g. "India". The validator
-   * checks that the point lies in or near it, which catches swapped longitude and latitude.
+   * The country or territory in neutral wording, e.g. "Indian-administered Kashmir". Required on
+   * land (with `admin`); optional at sea, where `waters` says where the event took place.
    */
-  admin: text('admin', 80),
+  country: v.optional(text('country', 120)),
+  /**
+   * On land: the basemap (Natural Earth) polygon that administers the place, e.g. "India". The
+   * validator checks that the point lies in or near it, which catches swapped longitude and
+   * latitude. Leave it out for an event at sea.
+   */
+  admin: v.optional(text('admin', 80)),
+  /**
+   * At sea, or on no country's land: the waters in neutral wording, e.g. "Baltic Sea, in
+   * Denmark's exclusive economic zone". The validator checks that the point is not on land.
+   */
+  waters: v.optional(text('waters', 160)),
+  /**
+   * At sea, optionally: the Natural Earth country whose maritime zone holds the point, e.g.
+   * "Denmark". The point must lie within 200 nautical miles (the limit of an exclusive economic
+   * zone) of its coast.
+   */
+  zone: v.optional(text('zone', 80)),
   location_precision: LocationPrecision,
 });
 export type EventProperties = v.InferOutput<typeof EventProperties>;
@@ -199,6 +222,10 @@ export const StoryMeta = v.strictObject({
     bounds: v.tuple([lon, lat, lon, lat], 'camera.bounds must be [west, south, east, north]'),
   }),
   layers: v.pipe(v.array(LayerMeta), v.minLength(1, 'a story needs at least one layer')),
+  /** The story's own event categories; without them, the defaults (energy, defence, …). */
+  categories: v.optional(
+    v.pipe(v.array(CategoryMeta), v.minLength(1, 'categories, when given, must list at least one')),
+  ),
   /** Embedding: `origins` limits which host pages may command the embed (default: any). */
   embed: v.optional(
     v.strictObject({

@@ -2,10 +2,12 @@
  * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
  * to the browser. Built on the server; no file access here.
  */
+import { disputedAreasIn } from '$lib/basemap/disputed';
 import { featureBounds, POINT_CONTEXT_DEG, type Bounds } from '$lib/geo/camera';
 import type { LineString } from 'geojson';
 import { routeMeasures } from '$lib/geo/route-draw';
 import type { RouteMeasures } from '$lib/geo/route-progress';
+import type { CategoryDef } from './categories';
 import type { CompiledChapter } from './chapters';
 import type { CompiledStory } from './compile';
 import { featureCountSummary } from './counts';
@@ -58,6 +60,9 @@ export interface StoryItem {
   kind: LayerKind;
   title: string;
   category: Category;
+  /** The category's label and colour, as the story declares them (or the defaults). */
+  categoryLabel: string;
+  color: string;
   date: string;
   dateLabel: string;
   /** First and last day the feature covers, `YYYY-MM-DD`; the start is the sort key. */
@@ -102,9 +107,22 @@ export interface ChapterView extends Omit<CompiledChapter, 'draw'> {
 export interface StoryView {
   slug: string;
   meta: StoryMeta;
+  /**
+   * `url`, `csvUrl` and `staticMapUrl` are paths from the site's root (`/<story>/data/…`), without
+   * the base path: pages prefix them with `base` from `$app/paths`, which is relative in the
+   * prerendered HTML and found from the page's address in the browser, so the built site works
+   * from any folder it is copied to.
+   */
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
   /** What the story holds, e.g. "27 events, 1 route, 4 connections" (the home page says the same). */
   counts: string;
+  /** The categories the story's features use, in the order the story declares them. */
+  categories: CategoryDef[];
+  /**
+   * The basemap's de facto lines, when the story reaches an area that has them: the toggle's
+   * label, the legend line and the notes. Null for a story elsewhere.
+   */
+  deFacto: { toggle: string; legend: string; notes: string[] } | null;
   /** URL of the events as CSV. */
   csvUrl: string;
   /** URL of the static locator map (SVG). */
@@ -117,7 +135,8 @@ export interface StoryView {
   chapters: ChapterView[];
 }
 
-export function storyView(story: CompiledStory, base = ''): StoryView {
+export function storyView(story: CompiledStory): StoryView {
+  const categories = new Map(story.categories.map((c) => [c.id, c]));
   const items: StoryItem[] = [];
   for (const layer of story.layers) {
     for (const feature of layer.data.features) {
@@ -129,6 +148,9 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         kind: layer.meta.kind,
         title: p.title,
         category: p.category,
+        // The validator guarantees every category is declared.
+        categoryLabel: categories.get(p.category)!.label,
+        color: categories.get(p.category)!.color,
         date: p.date,
         dateLabel: formatDate(p.date, p.date_end),
         period: [p.period_start, p.period_end] as [string, string],
@@ -143,7 +165,8 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         items.push({
           ...common,
           place: p.place,
-          country: p.country,
+          // At sea, the waters stand where the country would.
+          country: p.country ?? p.waters,
           locationPrecision: p.location_precision,
           coordinates: feature.geometry.coordinates as [number, number],
         });
@@ -172,13 +195,14 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
   // The timeline spans the events; routes and links may run on beyond it.
   const events = items.filter((i) => i.kind === 'events');
   const dated = events.length ? events : items;
+  const areas = disputedAreasIn([story.meta.camera.bounds, ...items.map((i) => i.bounds)]);
   const starts = dated.map((i) => i.period[0]).sort();
   const ends = dated.map((i) => i.period[1]).sort();
   const layers = story.layers.map((l) => ({
     id: l.meta.id,
     kind: l.meta.kind,
     title: l.meta.title,
-    url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
+    url: `/${story.slug}/data/${l.meta.id}.geojson`,
     count: l.data.features.length,
   }));
   return {
@@ -186,16 +210,24 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
     meta: story.meta,
     layers,
     counts: featureCountSummary(layers),
-    csvUrl: `${base}/${story.slug}/data/events.csv`,
-    staticMapUrl: `${base}/${story.slug}/map.svg`,
+    deFacto: areas.length
+      ? {
+          toggle: areas.map((a) => a.toggle).join('; '),
+          legend: areas.map((a) => a.legend).join('; '),
+          notes: areas.map((a) => a.note),
+        }
+      : null,
+    categories: story.categories.filter((c) => items.some((i) => i.category === c.id)),
+    csvUrl: `/${story.slug}/data/events.csv`,
+    staticMapUrl: `/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],
     items,
-    chapters: story.chapters.map((c) => chapterView(story, c, base)),
+    chapters: story.chapters.map((c) => chapterView(story, c)),
   };
 }
 
-function chapterView(story: CompiledStory, chapter: CompiledChapter, base: string): ChapterView {
-  const mapUrl = `${base}/${story.slug}/story/${chapter.slug}.svg`;
+function chapterView(story: CompiledStory, chapter: CompiledChapter): ChapterView {
+  const mapUrl = `/${story.slug}/story/${chapter.slug}.svg`;
   if (!chapter.draw) return { ...chapter, mapUrl, draw: null };
   const id = chapter.draw.route;
   const route = story.layers.flatMap((l) => l.data.features).find((f) => f.properties.id === id)!;

@@ -3,7 +3,6 @@
  * mode that plays chapters (the scroll story, the embed, the briefing) goes through here.
  */
 import { progressAt } from '$lib/geo/route-progress';
-import { CATEGORY_COLORS } from '$lib/map/style';
 import type { ChapterView } from '$lib/story/view';
 import type { ExploreState } from './explore-state.svelte';
 
@@ -54,7 +53,7 @@ export function chapterDrawing(
     map: {
       id: d.route,
       fraction: progressAt(d.measures, share),
-      color: CATEGORY_COLORS[route.category],
+      color: route.color,
       waypoints: d.waypoints.map((w) => ({
         name: w.name,
         progress: progressAt(d.measures, w.fraction),

@@ -11,7 +11,7 @@ import { createContext } from 'svelte';
 import type { Bounds } from '$lib/geo/camera';
 import { DE_FACTO_TOGGLE } from '$lib/map/style';
 import { isShown } from '$lib/story/filters';
-import { CATEGORIES, type Category } from '$lib/story/schema';
+import type { Category } from '$lib/story/schema';
 import type { DateWindow, MapView, ViewContext, ViewState } from '$lib/story/url-state';
 import type { StoryItem, StoryView } from '$lib/story/view';
 
@@ -76,13 +76,13 @@ export class ExploreState {
     this.home = view.meta.camera.bounds;
     this.toggles = [
       ...view.layers.filter((l) => l.kind !== 'events').map((l) => ({ id: l.id, title: l.title })),
-      { id: DE_FACTO_TOGGLE, title: 'De facto boundaries (Kashmir)' },
+      ...(view.deFacto ? [{ id: DE_FACTO_TOGGLE, title: view.deFacto.toggle }] : []),
     ];
     const used = new Set(view.items.map((i) => i.category));
     this.context = {
       ids: new Set(this.byId.keys()),
       toggles: this.toggles.map((t) => t.id),
-      categories: CATEGORIES.filter((c) => used.has(c)),
+      categories: view.categories.map((c) => c.id).filter((c) => used.has(c)),
       extent: view.extent,
     };
     this.window = [...view.extent];

@@ -1,0 +1,48 @@
+/**
+ * Events outside the map's view are not lost: an edge marker shows where they lie and how many
+ * there are, and clicking it goes there.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { mapSettled, openStory } from './story-page-helpers';
+
+const origin = inject('origin');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('events off screen', () => {
+  it('marks the Arlington events beyond the west edge, and goes there on a click', async () => {
+    const { page, errors } = await openStory(browser, `${origin}/pakistan-russia/`);
+    await mapSettled(page);
+    const west = page.locator('.offscreen .edge[data-direction="w"]');
+    await expect.poll(() => west.textContent()).toMatch(/2/);
+    expect(await west.getAttribute('aria-label')).toMatch(
+      /^2 events off the map to the west \(.*Arlington.*\): show$/,
+    );
+    // Saint Petersburg lies beyond the north edge.
+    expect(
+      await page.locator('.offscreen .edge[data-direction="n"]').getAttribute('title'),
+    ).toMatch(/Saint Petersburg/);
+
+    await west.click();
+    await expect.poll(() => page.locator('.event-panel h2').textContent()).toBeTruthy();
+    await mapSettled(page);
+    const inView = await page.evaluate(() => {
+      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      return map.getBounds().contains([-77.06, 38.87]);
+    });
+    expect(inView).toBe(true);
+    // Now the west marker is gone, and the story's other events are marked to the east.
+    await expect.poll(() => west.count()).toBe(0);
+    await expect.poll(() => page.locator('.offscreen .edge[data-direction="e"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -22,6 +22,7 @@ function poppler(tool: string, args: string[]): string {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(
         `${tool} not found: the handout tests read PDFs with poppler (Debian/Ubuntu: "apt-get install -y poppler-utils").`,
+        { cause: error },
       );
     }
     throw error;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { buildBasemap } from '$lib/basemap/natural-earth';
 import { compileStory } from '$lib/story/compile';
@@ -33,5 +34,52 @@ describe('locatorSvg', () => {
     expect(locatorSvg(tricky, buildBasemap())).toContain(
       'A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;',
     );
+  });
+});
+
+describe('locatorSvg with a legend band (the printed chapter maps)', () => {
+  const plain = locatorSvg(story, buildBasemap(), { width: 800, height: 420 });
+  const withLegend = locatorSvg(story, buildBasemap(), { width: 800, height: 420, legend: true });
+  const legendTexts = [...withLegend.matchAll(/class="legend">([^<]+)</g)].map((m) => m[1]);
+
+  it('adds a band under the map: the document grows, the map keeps its size', () => {
+    const height = Number(/viewBox="0 0 800 (\d+)"/.exec(withLegend)![1]);
+    expect(height).toBeGreaterThan(420 + 30);
+    expect(plain).toContain('viewBox="0 0 800 420"');
+  });
+
+  it('lists what is drawn, and only that', () => {
+    const categories = new Set(
+      story.layers
+        .filter((l) => l.meta.kind === 'events')
+        .flatMap((l) => l.data.features.map((f) => f.properties.category)),
+    );
+    for (const category of categories) {
+      expect(legendTexts).toContain(story.categories.find((c) => c.id === category)!.label);
+    }
+    expect(legendTexts).toContain('Connection');
+    expect(legendTexts.some((t) => t!.startsWith('Route ('))).toBe(true);
+    // Nothing is in focus, so there is no highlight to explain.
+    expect(legendTexts).not.toContain('This chapter');
+    expect(plain).not.toContain('class="legend"');
+  });
+
+  it('draws a scale bar that measures the map: two ports the right distance apart', () => {
+    const label = legendTexts.find((t) => /^\d[\d,]* km \(at \d+° [NS]\)$/.test(t!))!;
+    const km = Number(label.split(' ')[0]!.replace(',', ''));
+    const [x0, x1] = /<path d="M(\d+) \d+V[\d.]+H([\d.]+)V/.exec(withLegend)!.slice(1).map(Number);
+    const kmPerPx = km / (x1! - x0!);
+    // The two event dots, and the same two places on the ground (great-circle distance).
+    const dots = [...withLegend.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="6"/g)];
+    const [[ax, ay], [bx, by]] = dots.map((m) => [Number(m[1]), Number(m[2])]) as [
+      [number, number],
+      [number, number],
+    ];
+    const points = story.layers
+      .filter((l) => l.meta.kind === 'events')
+      .flatMap((l) => l.data.features.map((f) => f.geometry.coordinates as [number, number]));
+    const groundKm = geoDistance(points[0]!, points[1]!) * 6371.0088;
+    expect(Math.hypot(bx - ax, by - ay) * kmPerPx).toBeGreaterThan(groundKm * 0.93);
+    expect(Math.hypot(bx - ax, by - ay) * kmPerPx).toBeLessThan(groundKm * 1.07);
   });
 });

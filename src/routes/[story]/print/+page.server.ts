@@ -1,0 +1,3 @@
+export const trailingSlash = 'always';
+
+export { entries, load } from '$lib/server/story-page';

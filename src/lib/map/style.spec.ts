@@ -1,6 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { drawGradient, storyStyle } from './style';
+import { drawGradient, storyStyle, withStoryFilters } from './style';
 
 const style = storyStyle(
   { tiles: 'https://x.test/basemap/{z}/{x}/{y}.pbf', font: 'https://x.test/f.woff2' },
@@ -64,5 +64,23 @@ describe('storyStyle with a story of its own', () => {
   it("labels a route with its layer's title, not with wording from another story", () => {
     expect(layer('route-label:pipeline').layout['text-field']).toBe('Subsea pipeline');
     expect(JSON.stringify(style)).not.toMatch(/Pipeline \(indicative route\)/);
+  });
+});
+
+describe('withStoryFilters', () => {
+  it('puts the filters and toggles into the first style, on the story layers only', () => {
+    const filter = ['all', ['>=', ['get', 'period_end'], '2015-01-01']] as never;
+    const filtered = withStoryFilters(style, ['events', 'pipeline', 'links'], filter, ['links']);
+    const byId = new Map(
+      filtered.layers.map((l) => [
+        l.id,
+        l as { filter?: unknown; layout?: { visibility?: string } },
+      ]),
+    );
+    expect(byId.get('events:events')?.filter).toEqual(filter);
+    expect(byId.get('events:events')?.layout?.visibility).toBe('visible');
+    expect(byId.get('links:links')?.layout?.visibility).toBe('none');
+    expect(byId.get('background')?.filter).toBeUndefined();
+    expect(validateStyleMin(filtered).map((e) => e.message)).toEqual([]);
   });
 });

@@ -3,7 +3,12 @@
  * by the site itself) and the story's layers. Pure data: no MapLibre import at run time, only its
  * specification types.
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { BASEMAP_ATTRIBUTION, TILE_LAYER, TILE_MAXZOOM, TILE_PATH } from '$lib/basemap/tiles-spec';
 
 /** Source and layer ids: the only names other modules may use to talk about map layers. */
@@ -536,6 +541,25 @@ function basemapLayers(THEME: Palette): LayerSpecification[] {
       },
     },
   ];
+}
+
+/**
+ * The style with the story's filters and toggles already in place, so that the map's first load
+ * draws them: a filter set after loading makes MapLibre reload the layer's source.
+ */
+export function withStoryFilters(
+  style: StyleSpecification,
+  storyLayerIds: readonly string[],
+  filter: FilterSpecification,
+  hiddenLayers: readonly string[],
+): StyleSpecification {
+  const layers = style.layers.map((layer) => {
+    const owner = storyLayerIds.find((id) => layer.id.endsWith(`:${id}`));
+    if (!owner || layer.type === 'background') return layer;
+    const visibility = hiddenLayers.includes(owner) ? 'none' : 'visible';
+    return { ...layer, filter, layout: { ...layer.layout, visibility } } as LayerSpecification;
+  });
+  return { ...style, layers };
 }
 
 /** The style layers that draw a story layer (`<kind>:<story-layer-id>`). */

@@ -263,6 +263,18 @@ describe('without JavaScript', () => {
     expect(await page.locator('.story-stage').isVisible()).toBe(false);
     await context.close();
   });
+
+  it('the explore page links to the story mode', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/pakistan-russia/`);
+    const link = page.locator('a.story-mode-link');
+    expect(await link.textContent()).toMatch(new RegExp(`story in ${chapters.length} chapters`));
+    await link.click();
+    await page.waitForURL(STORY);
+    expect(await page.locator('.chapter h2').count()).toBe(chapters.length);
+    await context.close();
+  });
 });
 
 describe('accessibility', () => {

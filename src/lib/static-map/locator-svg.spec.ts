@@ -5,7 +5,8 @@ import { compileStory } from '$lib/story/compile';
 import { locatorSvg } from './locator-svg';
 
 const story = compileStory(path.resolve('tests/fixtures/stories/two-ports')).story!;
-const svg = locatorSvg(story, buildBasemap(), { width: 800, height: 420 });
+const basemap = buildBasemap();
+const svg = locatorSvg(story, basemap, { width: 800, height: 420 });
 
 describe('locatorSvg', () => {
   it('is an SVG document of the requested size with the story title', () => {
@@ -30,7 +31,7 @@ describe('locatorSvg', () => {
 
   it('escapes text taken from the story', () => {
     const tricky = { ...story, meta: { ...story.meta, title: 'A <b>&</b> "B"' } };
-    expect(locatorSvg(tricky, buildBasemap())).toContain(
+    expect(locatorSvg(tricky, basemap)).toContain(
       'A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;',
     );
   });
@@ -38,7 +39,7 @@ describe('locatorSvg', () => {
 
 describe('locatorSvg labels (the pakistan-russia story)', () => {
   const real = compileStory(path.resolve('geo/pakistan-russia')).story!;
-  const doc = locatorSvg(real, buildBasemap());
+  const doc = locatorSvg(real, basemap);
   /** Each place label with its box, estimated as the placement does (0.56 em per character). */
   const labels = [
     ...doc.matchAll(
@@ -78,7 +79,7 @@ describe('locatorSvg labels (the pakistan-russia story)', () => {
 
 describe('chapter maps', () => {
   it('frames the chapter’s bounds, highlights its focus and leaves out what its window hides', () => {
-    const svg = locatorSvg(story, buildBasemap(), {
+    const svg = locatorSvg(story, basemap, {
       bounds: [61, 23, 68.5, 27],
       heading: '1. Two harbours',
       focus: ['karachi-port'],

@@ -502,6 +502,26 @@ describe('npm run validate', () => {
     expect(output).toMatch(/ports\.geojson: karachi-port: latitude 134 is out of range/);
   });
 
+  it('exits non-zero and prints file: chapter: problem for a broken chapter', () => {
+    const dir = corrupted((d) =>
+      editText(d, 'chapters/02-the-road.md', (t) =>
+        t.replace('route: coastal-highway', 'route: karachi-port'),
+      ),
+    );
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      output = (error as { stderr: string }).stderr;
+    }
+    expect(output).toMatch(
+      /chapters\/02-the-road\.md: the-road: draw\.route "karachi-port" is an event, not a route — /,
+    );
+  });
+
   it('passes every story in the fixtures folder: a second story needs no code', () => {
     const out = execFileSync(
       process.execPath,

@@ -31,9 +31,7 @@ describe('locatorSvg', () => {
 
   it('escapes text taken from the story', () => {
     const tricky = { ...story, meta: { ...story.meta, title: 'A <b>&</b> "B"' } };
-    expect(locatorSvg(tricky, basemap)).toContain(
-      'A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;',
-    );
+    expect(locatorSvg(tricky, basemap)).toContain('A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;');
   });
 });
 

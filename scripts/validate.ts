@@ -1,6 +1,7 @@
 /**
  * `npm run validate [-- <story-folder-or-root> ...]`: checks every story and prints each problem as
- * `file: feature-id: what is wrong — how to fix`. Exits 1 when there is any problem.
+ * `file: feature-id: what is wrong — how to fix`. Exits 1 when there is any problem. Warnings (such
+ * as a source on the weak-source list) are printed too, but do not fail the run.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ if (!dirs.length) {
 
 let failed = 0;
 for (const dir of dirs) {
-  const { story, problems } = compileStory(dir);
+  const { story, problems, warnings } = compileStory(dir);
   if (story) {
     const features = story.layers.reduce((n, l) => n + l.data.features.length, 0);
     const chapters = story.chapters.length ? `, ${story.chapters.length} chapters` : '';
@@ -29,5 +30,6 @@ for (const dir of dirs) {
     console.error(`FAIL ${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
   }
+  for (const w of warnings) console.warn(`  WARNING ${formatProblem(w)}`);
 }
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,7 @@
  * Each validator rule, proved by corrupting a copy of the fixture story one way at a time: the rule
  * must fire, naming the file and the feature.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -228,6 +228,41 @@ const cases: {
     message: /full URL/,
   },
   {
+    rule: 'a source object without a title',
+    mutate: (d) =>
+      editJson(
+        d,
+        'ports.geojson',
+        (j) =>
+          (port(j, 'gwadar-port').properties.sources = [
+            { url: 'https://dawn.example/gwadar', outlet: 'Dawn' },
+          ]),
+      ),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /sources\.0\.title/,
+  },
+  {
+    rule: 'a source object with a partial date that is not a date',
+    mutate: (d) =>
+      editJson(
+        d,
+        'ports.geojson',
+        (j) =>
+          (port(j, 'gwadar-port').properties.sources = [
+            {
+              url: 'https://dawn.example/g',
+              title: 'Port opens',
+              outlet: 'Dawn',
+              date: 'May 2007',
+            },
+          ]),
+      ),
+    file: 'ports.geojson',
+    feature: 'gwadar-port',
+    message: /a date must look like 2016/,
+  },
+  {
     rule: 'a line with one position',
     mutate: (d) =>
       editJson(d, 'road.geojson', (j) => (j.features[0].geometry.coordinates = [[66.98, 24.86]])),
@@ -425,8 +460,9 @@ const cases: {
 
 describe('validator rules', () => {
   it('accepts the fixture story as it is', () => {
-    const { story, problems } = compileStory(corrupted(() => {}));
+    const { story, problems, warnings } = compileStory(corrupted(() => {}));
     expect(problems.map(formatProblem)).toEqual([]);
+    expect(warnings.map(formatProblem)).toEqual([]);
     expect(story?.layers.map((l) => l.data.features.length)).toEqual([2, 1, 1]);
     expect(story?.chapters.map((c) => c.slug)).toEqual(['two-harbours', 'the-road']);
   });
@@ -467,6 +503,65 @@ describe('validator rules', () => {
       for (const p of problems) expect(formatProblem(p)).toMatch(/^.+: .+: .+ — .+/);
     });
   }
+
+  it('accepts source objects, secondary ones and timeline sources beside plain URLs', () => {
+    const dir = corrupted((d) => {
+      editJson(d, 'ports.geojson', (j) =>
+        port(j, 'gwadar-port').properties.sources.push(
+          {
+            url: 'https://dawn.example/g',
+            title: 'Gwadar port opens',
+            outlet: 'Dawn',
+            date: '2007-03',
+          },
+          { url: 'https://b.example/x', title: 'Ports', outlet: 'B', secondary: true },
+        ),
+      );
+      editJson(d, 'road.geojson', (j) => {
+        j.features[0].properties.timeline = [
+          { date: j.features[0].properties.date, text: 'Opened.', source: 'https://c.example/' },
+        ];
+      });
+    });
+    const { story, problems } = compileStory(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const gwadar = story!.layers[0]!.data.features.find((f) => f.id === 'gwadar-port')!;
+    expect(gwadar.properties.sources.at(-1)).toMatchObject({ outlet: 'B', secondary: true });
+  });
+
+  it('warns, without failing, about a source on the weak-source list', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ports.geojson', (j) =>
+        port(j, 'karachi-port').properties.sources.push({
+          url: 'https://en.wikimili.com/en/Port_of_Karachi',
+          title: 'Port of Karachi',
+          outlet: 'WikiMili',
+        }),
+      ),
+    );
+    const { story, problems, warnings } = compileStory(dir);
+    expect(problems).toEqual([]);
+    expect(story).not.toBeNull();
+    expect(warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /ports\.geojson: karachi-port: source wikimili\.com is on the weak-source list \(a Wikipedia mirror\) — cite the original report$/,
+      ),
+    ]);
+  });
+
+  it('accepts a listed domain marked secondary: the author found no original', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ports.geojson', (j) =>
+        port(j, 'karachi-port').properties.sources.push({
+          url: 'https://wikimili.com/en/Port_of_Karachi',
+          title: 'Port of Karachi',
+          outlet: 'WikiMili',
+          secondary: true,
+        }),
+      ),
+    );
+    expect(compileStory(dir).warnings).toEqual([]);
+  });
 
   it('reports every problem in one run', () => {
     const dir = corrupted((d) => {
@@ -519,6 +614,21 @@ describe('npm run validate', () => {
     }
     expect(output).toMatch(
       /chapters\/02-the-road\.md: the-road: draw\.route "karachi-port" is an event, not a route — /,
+    );
+  });
+
+  it('prints weak-source warnings but exits 0', () => {
+    const dir = corrupted((d) =>
+      editJson(d, 'ports.geojson', (j) =>
+        port(j, 'karachi-port').properties.sources.push('https://voltairenet.org/article1.html'),
+      ),
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(
+      /WARNING .*ports\.geojson: karachi-port: source voltairenet\.org is on the weak-source list/,
     );
   });
 

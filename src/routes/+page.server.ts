@@ -1,4 +1,5 @@
 import { getStory, storySlugs } from '$lib/server/stories';
+import { featureCountSummary } from '$lib/story/counts';
 import type { PageServerLoad } from './$types';
 
 export const trailingSlash = 'always';
@@ -11,7 +12,10 @@ export const load: PageServerLoad = () => ({
       title: meta.title,
       summary: meta.summary,
       region: meta.region,
-      features: layers.reduce((n, l) => n + l.data.features.length, 0),
+      // The same words and numbers as the story page: "27 events, 1 route, 4 connections".
+      counts: featureCountSummary(
+        layers.map((l) => ({ kind: l.meta.kind, count: l.data.features.length })),
+      ),
     };
   }),
 });

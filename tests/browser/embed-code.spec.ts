@@ -56,7 +56,7 @@ describe('oEmbed', () => {
     expect(body).toMatchObject({ version: '1.0', type: 'rich', width: 800, height: 640 });
     expect(body.html).toMatch(/<iframe data-storymap src="[^"]+\/pakistan-russia\/embed\/"/);
     expect(body.html).toMatch(/<script src="[^"]+\/embed\.js" defer><\/script>/);
-    expect(body.thumbnail_url).toMatch(/\/pakistan-russia\/map\.svg$/);
+    expect(body.thumbnail_url).toMatch(/\/pakistan-russia\/social\.png$/);
   });
 
   it('serves /embed.js under 3 KB gzip', async () => {

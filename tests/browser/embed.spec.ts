@@ -156,6 +156,15 @@ describe('embed in a page on another origin', () => {
     await page.context().close();
   });
 
+  it('reports no selection at load: nobody has selected anything yet', async () => {
+    const { page } = await openHost(1200, 800);
+    await page.waitForTimeout(1000);
+    expect(
+      await page.evaluate(() => (window as unknown as { reports: unknown[] }).reports),
+    ).toEqual([]);
+    await page.context().close();
+  });
+
   it('reports a click on a feature inside the iframe to the host', async () => {
     const { page, frame } = await openHost(1200, 800);
     await page.evaluate(() => document.getElementById('story')!.scrollIntoView());

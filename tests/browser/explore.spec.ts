@@ -70,7 +70,9 @@ describe('map → narrative', () => {
       }
       await expect.poll(() => panelTitle(page).textContent()).toMatch(f.title);
       expect(await page.locator('.event-panel').textContent()).toMatch(/Sources/);
-      await expect.poll(() => page.evaluate(() => location.search)).toBe(`?event=${f.id}`);
+      await expect
+        .poll(() => page.evaluate(() => new URLSearchParams(location.search).get('event')))
+        .toBe(f.id);
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -86,13 +86,102 @@ describe('/pakistan-russia/data/', () => {
   it('publishes the events as CSV with date, place, coordinates and sources', async () => {
     const res = await get('/pakistan-russia/data/events.csv');
     expect(res.headers.get('content-type')).toMatch(/text\/csv|octet-stream/);
-    const [header, ...rows] = (await res.text()).trim().split('\r\n');
-    expect(header).toBe(
-      'id,title,date,date_end,date_precision,place,country,longitude,latitude,location_precision,category,sources',
-    );
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header!.slice(0, 12)).toEqual([
+      'id',
+      'title',
+      'date',
+      'date_precision',
+      'date_end',
+      'date_end_precision',
+      'place',
+      'country',
+      'longitude',
+      'latitude',
+      'location_precision',
+      'category',
+    ]);
     expect(rows.length).toBeGreaterThanOrEqual(15);
-    const uri = rows.find((r) => r.startsWith('"uri-attack-2016"'))!;
-    expect(uri).toContain('"2016-09-18"');
-    expect(uri).toContain('"74.0333","34.0861"');
+    const uri = record(
+      header!,
+      rows.find((r) => r[0] === 'uri-attack-2016')!,
+    );
+    expect(uri).toMatchObject({ date: '2016-09-18', date_precision: 'day' });
+    expect(uri).toMatchObject({ longitude: '74.0333', latitude: '34.0861' });
+  });
+
+  it('starts the CSV with a UTF-8 byte-order mark, so Excel does not garble ’ and –', async () => {
+    const bytes = new Uint8Array(
+      await (await get('/pakistan-russia/data/events.csv')).arrayBuffer(),
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('puts one source URL in each cell, source_1 … source_N', async () => {
+    const [header, ...rows] = parseCsv(
+      await (await get('/pakistan-russia/data/events.csv')).text(),
+    );
+    const sourceColumns = header!.filter((h) => /^source_\d+$/.test(h));
+    expect(sourceColumns[0]).toBe('source_1');
+    expect(sourceColumns).toEqual(sourceColumns.map((_, i) => `source_${i + 1}`));
+    // N is the most sources any event has: some row fills the last column.
+    const last = header!.indexOf(sourceColumns.at(-1)!);
+    expect(rows.some((r) => r[last] !== '')).toBe(true);
+    for (const row of rows) {
+      expect(row).toHaveLength(header!.length);
+      const cells = sourceColumns.map((c) => row[header!.indexOf(c)]!);
+      expect(cells[0], row[0]).toMatch(/^https?:\/\/\S+$/);
+      for (const cell of cells) expect(cell, row[0]).toMatch(/^(https?:\/\/\S+)?$/);
+    }
+  });
+
+  it('gives an end date its own precision column', async () => {
+    const [header, ...rows] = parseCsv(
+      await (await get('/pakistan-russia/data/events.csv')).text(),
+    );
+    const druzhba = record(
+      header!,
+      rows.find((r) => r[0] === 'druzhba-2016')!,
+    );
+    expect(druzhba).toMatchObject({ date_end: '2016-10-10', date_end_precision: 'day' });
+    const steel = record(
+      header!,
+      rows.find((r) => r[0] === 'pakistan-steel-mills')!,
+    );
+    expect(steel).toMatchObject({ date_end: '', date_end_precision: '' });
   });
 });
+
+/** RFC 4180: fields in double quotes, "" for a quote, CRLF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+function record(header: string[], row: string[]): Record<string, string> {
+  return Object.fromEntries(header.map((h, i) => [h, row[i] ?? '']));
+}

@@ -4,6 +4,18 @@ import type { Feature, Geometry } from 'geojson';
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 /**
+ * The least a camera frames around a point, in degrees: about a country and a neighbour or two, so
+ * that a reader who selects Moscow sees Russia around it, not one dot on an empty square.
+ */
+export const POINT_CONTEXT_DEG = 8;
+
+/**
+ * The closest the camera goes when it frames a feature: the 1:50m basemap has no detail beyond,
+ * so a closer view would be an empty square.
+ */
+export const FEATURE_MAX_ZOOM = 5.5;
+
+/**
  * Bounds that frame a feature: its bounding box, grown by `minSpanDeg` where it is a point or
  * very small, so that the camera never zooms to street level on a city reference point.
  *

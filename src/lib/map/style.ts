@@ -10,6 +10,8 @@ export const SOURCE = {
   land: 'land',
   boundaries: 'boundaries',
   labels: 'labels',
+  /** Points where several shown events stack: their count, kept up to date by StoryMap. */
+  stacks: 'stacks',
   /** Named waypoints of the route being drawn (set by the map when a chapter draws a route). */
   drawWaypoints: 'draw-waypoints',
 } as const;
@@ -31,6 +33,8 @@ export const LAYER = {
   eventsHighlight: 'events-highlight',
   events: 'events',
   eventLabels: 'event-labels',
+  stackBadge: 'stack-badge',
+  stackCount: 'stack-count',
   /** `route-draw/<layer>`: the stretch of a route drawn so far (no colon: not a filtered layer). */
   routeDraw: 'route-draw',
   drawWaypoints: 'draw-waypoints',
@@ -139,25 +143,6 @@ function byState<T>(selected: T, hover: T, rest: T): ExpressionSpecification {
   ] as ExpressionSpecification;
 }
 
-/**
- * The filter for a story layer: features whose period overlaps the date window and, for events,
- * whose category is switched on. Evaluated by MapLibre, so filtering never rebuilds a source.
- */
-export function storyFilter(
-  kind: StoryLayerSource['kind'],
-  window: [string, string],
-  hiddenCategories: readonly string[],
-): ExpressionSpecification {
-  const inWindow: ExpressionSpecification[] = [
-    ['>=', ['get', 'period_end'], window[0]],
-    ['<=', ['get', 'period_start'], window[1]],
-  ];
-  if (kind === 'events' && hiddenCategories.length) {
-    inWindow.push(['!', ['in', ['get', 'category'], ['literal', [...hiddenCategories]]]]);
-  }
-  return ['all', ...inWindow];
-}
-
 /** Approximate and placeholder points are drawn hollow: the pin is not the venue. */
 const isExactPoint: ExpressionSpecification = [
   'in',
@@ -167,7 +152,7 @@ const isExactPoint: ExpressionSpecification = [
 
 export interface StyleUrls {
   /** Absolute URL of a basemap layer's GeoJSON. */
-  basemap: (layer: keyof typeof SOURCE) => string;
+  basemap: (layer: 'land' | 'boundaries' | 'labels') => string;
   /** Absolute URL of the bundled label font (woff2). */
   font: string;
 }
@@ -208,6 +193,7 @@ export function storyStyle(
       };
     }
   }
+  sources[SOURCE.stacks] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
   sources[SOURCE.drawWaypoints] = {
     type: 'geojson',
     data: { type: 'FeatureCollection', features: [] },
@@ -349,6 +335,35 @@ export function storyStyle(
       },
     );
   }
+
+  // Several events at one place draw as one marker: a badge says how many are there.
+  storyLayers.push(
+    {
+      id: LAYER.stackBadge,
+      type: 'circle',
+      source: SOURCE.stacks,
+      paint: {
+        'circle-radius': 7.5,
+        'circle-color': THEME.text,
+        'circle-stroke-color': THEME.halo,
+        'circle-stroke-width': 1.5,
+        'circle-translate': [8, -8],
+      },
+    },
+    {
+      id: LAYER.stackCount,
+      type: 'symbol',
+      source: SOURCE.stacks,
+      layout: {
+        'text-field': ['to-string', ['get', 'count']],
+        'text-font': [LABEL_FONT],
+        'text-size': 10.5,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': THEME.halo, 'text-translate': [8, -8] },
+    },
+  );
 
   return {
     version: 8,

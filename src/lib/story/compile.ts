@@ -15,6 +15,7 @@ import { routeLengthKm } from '../geo/route-length';
 import { compileChapters, type CompiledChapter } from './chapters';
 import { dateProblem, endOf, startOf, writtenPrecision } from './dates';
 import { mentionedIds, renderNarrative, splitFrontmatter, unsafeContent } from './markdown';
+import { weakSourceOf } from './weak-sources';
 import {
   describeIssues,
   NarrativeFrontmatter,
@@ -31,6 +32,7 @@ import {
   type PublishedLink,
   type PublishedRoute,
   type RouteProperties,
+  type Source,
 } from './schema';
 
 /** How far outside its named country an event may lie: coasts and borders are generalised. */
@@ -73,6 +75,8 @@ export interface CompiledStory {
 export interface CompileResult {
   story: CompiledStory | null;
   problems: Problem[];
+  /** Things to fix that do not stop the build, such as sources on the weak-source list. */
+  warnings: Problem[];
 }
 
 let countriesCache: Map<string, CountryFeature> | null = null;
@@ -95,6 +99,7 @@ type Raw = { id: string; layer: LayerMeta; file: string; feature: Record<string,
 /** Compiles one story folder. Never throws for bad data: every problem goes in `problems`. */
 export function compileStory(dir: string): CompileResult {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const rel = (...parts: string[]) => path.relative(process.cwd(), path.join(dir, ...parts)) || '.';
   const fail = (file: string, feature: string, message: string) =>
     problems.push({ file, feature, message });
@@ -110,13 +115,13 @@ export function compileStory(dir: string): CompileResult {
   }
 
   const metaJson = readJson(path.join(dir, 'story.json'), storyFile, fail);
-  if (metaJson === undefined) return { story: null, problems };
+  if (metaJson === undefined) return { story: null, problems, warnings };
   const metaResult = v.safeParse(StoryMeta, metaJson);
   if (!metaResult.success) {
     for (const issue of describeIssues(metaResult.issues)) {
       fail(storyFile, '-', `${issue} — see "Story format" in the README`);
     }
-    return { story: null, problems };
+    return { story: null, problems, warnings };
   }
   const meta = metaResult.output;
 
@@ -196,6 +201,9 @@ export function compileStory(dir: string): CompileResult {
       continue;
     }
     const props = result.output;
+    for (const message of weakSourceWarnings(props)) {
+      warnings.push({ file: raw.file, feature: raw.id, message });
+    }
     const before = problems.length;
     checkDates(props, (m) => fail(raw.file, raw.id, m));
     if (raw.layer.kind === 'events') {
@@ -355,8 +363,28 @@ export function compileStory(dir: string): CompileResult {
   }
 
   const chapters = compileChapters(dir, layers, rel, fail);
-  if (problems.length) return { story: null, problems };
-  return { story: { slug, meta, layers, narratives, chapters }, problems };
+  if (problems.length) return { story: null, problems, warnings };
+  return { story: { slug, meta, layers, narratives, chapters }, problems, warnings };
+}
+
+/**
+ * One warning for each source, or timeline entry's source, on the weak-source list. A source the
+ * author marked `secondary: true` is exempt: it says no original was found, and the panel labels it.
+ */
+function weakSourceWarnings(props: {
+  sources: Source[];
+  timeline?: { source?: Source }[];
+}): string[] {
+  const all = [...props.sources, ...(props.timeline ?? []).flatMap((t) => t.source ?? [])];
+  return all.flatMap((source) => {
+    if (typeof source !== 'string' && source.secondary) return [];
+    const weak = weakSourceOf(typeof source === 'string' ? source : source.url);
+    return weak
+      ? [
+          `source ${weak.domain} is on the weak-source list (${weak.reason}) — cite the original report`,
+        ]
+      : [];
+  });
 }
 
 /** A feature's id and the days it covers: a route lasts until its last timeline entry. */

@@ -37,4 +37,17 @@ describe('narrative markdown', () => {
     expect(html).not.toContain('iframe');
     expect(renderNarrative('<a href="javascript:alert(1)">x</a>')).not.toContain('javascript');
   });
+
+  it('opens external links in a new tab and keeps mentions in place', () => {
+    const html = renderNarrative('See [Uri](#uri-attack-2016) and [Dawn](https://dawn.example/a).');
+    expect(html).toContain(
+      '<a href="https://dawn.example/a" target="_blank" rel="noopener noreferrer">Dawn</a>',
+    );
+    // A mention selects a feature on the same page: no new tab.
+    expect(html).toContain('<a href="#uri-attack-2016" data-feature="uri-attack-2016">Uri</a>');
+    // An author cannot send a link elsewhere by writing their own target.
+    expect(renderNarrative('<a href="https://a.example" target="_top">x</a>')).toContain(
+      'target="_blank"',
+    );
+  });
 });

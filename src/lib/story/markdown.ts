@@ -64,12 +64,15 @@ export function mentionedIds(body: string): string[] {
 
 const marked = new Marked({ gfm: true, breaks: false });
 
-/** Markdown to sanitized HTML. Mentions become `<a href="#id" data-feature="id">`. */
+/**
+ * Markdown to sanitized HTML. Mentions become `<a href="#id" data-feature="id">`; other links open
+ * in a new tab, so that a click inside an embedded map never navigates the host page's frame away.
+ */
 export function renderNarrative(body: string): string {
   const html = marked.parse(body, { async: false });
   return sanitizeHtml(html, {
     allowedTags: ['p', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'br'],
-    allowedAttributes: { a: ['href', 'data-feature', 'rel'] },
+    allowedAttributes: { a: ['href', 'data-feature', 'rel', 'target'] },
     allowedSchemes: ['http', 'https'],
     allowedSchemesAppliedToAttributes: ['href'],
     transformTags: {
@@ -77,7 +80,7 @@ export function renderNarrative(body: string): string {
         const href = attribs.href ?? '';
         const out: Record<string, string> = href.startsWith('#')
           ? { href, 'data-feature': href.slice(1) }
-          : { href, rel: 'noopener noreferrer' };
+          : { href, target: '_blank', rel: 'noopener noreferrer' };
         return { tagName, attribs: out };
       },
     },

@@ -25,7 +25,9 @@ const text = (what: string, max = 400) =>
   );
 
 const httpUrl = v.pipe(
-  v.string(),
+  v.string(
+    'a source must be an http(s) URL or { "url", "title", "outlet", "date"?, "secondary"? }',
+  ),
   v.url('a source must be a full URL'),
   v.regex(/^https?:\/\//, 'a source must be an http(s) URL'),
 );
@@ -66,6 +68,31 @@ export const Disagreement = v.strictObject({
 });
 export type Disagreement = v.InferOutput<typeof Disagreement>;
 
+/**
+ * A source: a plain http(s) URL (older stories), or a citation a reader can weigh before clicking.
+ * `secondary: true` marks a copy or summary kept because no original report was found.
+ */
+export const SourceCitation = v.strictObject({
+  url: httpUrl,
+  title: text('source title', 300),
+  /** Who published it, e.g. "Dawn" or "Ministry of Foreign Affairs of Russia". */
+  outlet: text('source outlet', 120),
+  date: v.optional(PartialDate),
+  secondary: v.optional(v.literal(true, 'secondary must be true, or left out')),
+});
+export type SourceCitation = v.InferOutput<typeof SourceCitation>;
+
+// Chosen by the input's shape, so an object missing its title is told exactly that.
+export const Source = v.lazy((input) =>
+  typeof input === 'object' && input !== null ? SourceCitation : httpUrl,
+);
+export type Source = v.InferOutput<typeof Source>;
+
+const sourceList = v.pipe(
+  v.array(Source, 'sources must be a list of URLs or source objects'),
+  v.minLength(1, 'sources must list at least one source'),
+);
+
 /** Properties every story feature carries, whatever its layer. */
 const common = {
   title: text('title', 140),
@@ -73,10 +100,7 @@ const common = {
   date: PartialDate,
   date_precision: DatePrecision,
   date_end: v.optional(PartialDate),
-  sources: v.pipe(
-    v.array(httpUrl, 'sources must be a list of URLs'),
-    v.minLength(1, 'sources must list at least one URL'),
-  ),
+  sources: sourceList,
   disagreement: v.optional(Disagreement),
 };
 
@@ -100,6 +124,8 @@ export type EventProperties = v.InferOutput<typeof EventProperties>;
 export const TimelineEntry = v.strictObject({
   date: PartialDate,
   text: text('timeline text', 300),
+  /** The report this step rests on, when it is not obvious from the feature's own sources. */
+  source: v.optional(Source),
 });
 export type TimelineEntry = v.InferOutput<typeof TimelineEntry>;
 

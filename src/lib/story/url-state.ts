@@ -1,5 +1,6 @@
 /**
- * The explore view's state in the URL: `?event=<id>&date=<from>/<to>&layers=<a,b>&categories=<a,b>`.
+ * The explore view's state in the URL:
+ * `?event=<id>&date=<from>/<to>&layers=<a,b>&categories=<a,b>&map=<zoom>/<lat>/<lon>`.
  * Only what differs from the default view is written. Anything malformed is ignored, part by part,
  * so a bad link opens the default view instead of an error.
  */
@@ -17,6 +18,41 @@ export interface ViewState {
   hiddenLayers: string[];
   /** Event categories that are switched off. */
   hiddenCategories: Category[];
+  /** The camera the reader chose, when they moved the map (`map=<zoom>/<lat>/<lon>`). */
+  map?: MapView | null;
+}
+
+/** A camera as OpenStreetMap writes it in its URLs. */
+export interface MapView {
+  zoom: number;
+  /** [longitude, latitude] */
+  center: [number, number];
+}
+
+/**
+ * Reads `<zoom>/<lat>/<lon>` (OpenStreetMap's `map=` form), or null when it is not one.
+ *
+ * @example
+ * parseMapView('5.5/33.6844/73.0479') // { zoom: 5.5, center: [73.0479, 33.6844] }
+ */
+export function parseMapView(text: string | null | undefined): MapView | null {
+  const match = /^(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)$/.exec(
+    text ?? '',
+  );
+  if (!match) return null;
+  const [zoom, lat, lon] = match.slice(1).map(Number) as [number, number, number];
+  if (zoom > 24 || Math.abs(lat) > 85.06 || Math.abs(lon) > 180) return null;
+  return { zoom, center: [lon, lat] };
+}
+
+/**
+ * Writes a camera as `<zoom>/<lat>/<lon>`, with as many decimals as the zoom can show (as
+ * OpenStreetMap does: a degree's thousandth is invisible at zoom 3).
+ */
+export function formatMapView({ zoom, center: [lon, lat] }: MapView): string {
+  const digits = Math.min(5, Math.max(1, Math.ceil((zoom * Math.LN2) / Math.LN10)));
+  const fixed = (n: number, d: number) => String(Number(n.toFixed(d)));
+  return `${fixed(zoom, 2)}/${fixed(lat, digits)}/${fixed(lon, digits)}`;
 }
 
 export interface ViewContext {
@@ -85,6 +121,8 @@ export function parseViewState(search: string, ctx: ViewContext): ViewState {
   if (categories) {
     state.hiddenCategories = ctx.categories.filter((c) => !categories.visible.includes(c));
   }
+  const map = parseMapView(params.get('map'));
+  if (map) state.map = map;
   return state;
 }
 
@@ -102,6 +140,7 @@ export function serializeViewState(state: ViewState, ctx: ViewContext): string {
     const visible = ctx.categories.filter((c) => !state.hiddenCategories.includes(c));
     params.set('categories', visible.join(','));
   }
+  if (state.map) params.set('map', formatMapView(state.map));
   const text = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }

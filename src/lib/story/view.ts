@@ -2,21 +2,55 @@
  * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
  * to the browser. Built on the server; no file access here.
  */
-import { featureBounds, type Bounds } from '$lib/geo/camera';
+import { featureBounds, POINT_CONTEXT_DEG, type Bounds } from '$lib/geo/camera';
 import type { LineString } from 'geojson';
 import { routeMeasures } from '$lib/geo/route-draw';
 import type { RouteMeasures } from '$lib/geo/route-progress';
 import type { CompiledChapter } from './chapters';
 import type { CompiledStory } from './compile';
+import { featureCountSummary } from './counts';
 import { endOf, formatDate, startOf } from './dates';
 import type {
   Category,
   Disagreement,
   LayerKind,
   LocationPrecision,
+  Source,
   StoryMeta,
   TimelineEntry,
 } from './schema';
+
+/** A source as the UI shows it, whatever form the story wrote it in. */
+export interface SourceView {
+  url: string;
+  /** The publisher; for a bare URL, its host name without "www.". */
+  outlet: string;
+  /** The headline or page title; absent for a bare URL. */
+  title?: string;
+  date?: string;
+  /** The date in words, e.g. "18 September 2016". */
+  dateLabel?: string;
+  secondary: boolean;
+}
+
+/** One shape for every source: a bare URL shows as its host name. */
+export function sourceView(source: Source): SourceView {
+  if (typeof source === 'string') {
+    return { url: source, outlet: hostOf(source), secondary: false };
+  }
+  return {
+    url: source.url,
+    outlet: source.outlet,
+    title: source.title,
+    date: source.date,
+    dateLabel: source.date ? formatDate(source.date) : undefined,
+    secondary: source.secondary ?? false,
+  };
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
 
 export interface StoryItem {
   id: string;
@@ -34,7 +68,7 @@ export interface StoryItem {
   country?: string;
   locationPrecision?: LocationPrecision;
   coordinates?: [number, number];
-  sources: string[];
+  sources: SourceView[];
   disagreement?: Disagreement;
   summary: string;
   html: string;
@@ -44,7 +78,7 @@ export interface StoryItem {
     statedKm: number;
     computedKm: number;
     status: string;
-    timeline: (TimelineEntry & { label: string })[];
+    timeline: (Omit<TimelineEntry, 'source'> & { label: string; source?: SourceView })[];
   };
 }
 
@@ -69,6 +103,8 @@ export interface StoryView {
   slug: string;
   meta: StoryMeta;
   layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
+  /** What the story holds, e.g. "27 events, 1 route, 4 connections" (the home page says the same). */
+  counts: string;
   /** URL of the events as CSV. */
   csvUrl: string;
   /** URL of the static locator map (SVG). */
@@ -96,9 +132,9 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
         date: p.date,
         dateLabel: formatDate(p.date, p.date_end),
         period: [p.period_start, p.period_end] as [string, string],
-        // Points get a 4° frame: enough context to see the neighbouring cities.
-        bounds: featureBounds(feature.geometry, 4),
-        sources: p.sources,
+        // Points get a frame wide enough to show their country and its neighbours.
+        bounds: featureBounds(feature.geometry, POINT_CONTEXT_DEG),
+        sources: p.sources.map(sourceView),
         disagreement: p.disagreement,
         summary: narrative.summary,
         html: narrative.html,
@@ -120,7 +156,11 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
             statedKm: p.stated_length_km,
             computedKm: p.computed_length_km,
             status: p.status,
-            timeline: p.timeline.map((t) => ({ ...t, label: formatDate(t.date) })),
+            timeline: p.timeline.map((t) => ({
+              ...t,
+              label: formatDate(t.date),
+              source: t.source ? sourceView(t.source) : undefined,
+            })),
           },
         });
       } else {
@@ -134,16 +174,18 @@ export function storyView(story: CompiledStory, base = ''): StoryView {
   const dated = events.length ? events : items;
   const starts = dated.map((i) => i.period[0]).sort();
   const ends = dated.map((i) => i.period[1]).sort();
+  const layers = story.layers.map((l) => ({
+    id: l.meta.id,
+    kind: l.meta.kind,
+    title: l.meta.title,
+    url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
+    count: l.data.features.length,
+  }));
   return {
     slug: story.slug,
     meta: story.meta,
-    layers: story.layers.map((l) => ({
-      id: l.meta.id,
-      kind: l.meta.kind,
-      title: l.meta.title,
-      url: `${base}/${story.slug}/data/${l.meta.id}.geojson`,
-      count: l.data.features.length,
-    })),
+    layers,
+    counts: featureCountSummary(layers),
     csvUrl: `${base}/${story.slug}/data/events.csv`,
     staticMapUrl: `${base}/${story.slug}/map.svg`,
     extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],

@@ -1,29 +1,49 @@
 /**
- * The explore view's state: selection, hover, date window, layer and category toggles. Every
- * shell (explore, embed, briefing) drives one StoryMap through an instance of this class.
+ * The one state of a story on a page: selection, hover, date window, layer and category toggles,
+ * the chooser, and the camera requests. Every shell (explore, embed, and the modes to come) builds
+ * one instance, puts it in context with `setStoryState`, and only lays things out around it.
+ *
+ * The camera is directed here and applied in one place (StoryMap): a request carries a sequence
+ * number and is applied once, when it arrives. Nothing else (layout, padding, theme, a closed panel)
+ * ever moves the camera, so the map never flies back to an earlier request.
  */
+import { createContext } from 'svelte';
 import type { Bounds } from '$lib/geo/camera';
 import { DE_FACTO_TOGGLE } from '$lib/map/style';
+import { isShown } from '$lib/story/filters';
 import { CATEGORIES, type Category } from '$lib/story/schema';
-import type { DateWindow, ViewContext, ViewState } from '$lib/story/url-state';
+import type { DateWindow, MapView, ViewContext, ViewState } from '$lib/story/url-state';
 import type { StoryItem, StoryView } from '$lib/story/view';
-
-/** Where the camera should go: a feature's bounds, a centre and zoom, or bounds. */
-export type CameraTarget =
-  | { type: 'feature'; id: string }
-  | { type: 'view'; center: [number, number]; zoom: number; bearing?: number; pitch?: number }
-  | { type: 'bounds'; bounds: Bounds };
-/** A camera request; the map applies each `seq` once. */
-export interface CameraRequest {
-  seq: number;
-  target: CameraTarget;
-  animate: boolean;
-}
 
 export interface Choice {
   ids: string[];
   x: number;
   y: number;
+}
+
+/** Where a camera request points. */
+export type CameraTarget =
+  /** Frame a feature (points with their surroundings). */
+  | { type: 'feature'; id: string }
+  | {
+      type: 'view';
+      center: [number, number];
+      zoom: number;
+      bearing?: number;
+      pitch?: number;
+      /** Centre it in the part of the map the overlays leave clear (a chapter), not the canvas. */
+      padded?: boolean;
+    }
+  | { type: 'bounds'; bounds: Bounds };
+
+export interface CameraRequest {
+  /** Increases with every request: the map applies each number once. */
+  seq: number;
+  target: CameraTarget;
+  /** Fly (unless the reader prefers reduced motion), or jump. */
+  animate: boolean;
+  /** Move only when the target is not already in full view, clear of the overlays. */
+  ifNeeded: boolean;
 }
 
 export class ExploreState {
@@ -34,26 +54,31 @@ export class ExploreState {
   hiddenCategories: Category[] = $state([]);
   /** Several features under one click: the reader picks one. */
   choice: Choice | null = $state(null);
-  /** A request to the map to bring a feature into view; `n` makes repeated requests distinct. */
-  focus: { id: string; n: number } | null = $state(null);
-  /** The latest camera request (chapters); the map applies each one once. */
-  camera: CameraRequest | null = $state(null);
+  /** The latest camera request. */
+  camera: CameraRequest | null = $state.raw(null);
+  /** The camera as the map last came to rest after a move (the URL's `map=`), null until then. */
+  mapView: MapView | null = $state.raw(null);
+  /** Whether the latest change of selection was the reader's own (a new history entry). */
+  readerSelected = false;
 
   readonly items: StoryItem[];
   readonly byId: Map<string, StoryItem>;
   readonly context: ViewContext;
   readonly toggles: { id: string; title: string }[];
+  /** The story's default camera. */
+  readonly home: Bounds;
 
   // The maps and sets below are built once from the view and never mutated: no reactivity needed.
   /* eslint-disable svelte/prefer-svelte-reactivity */
   constructor(view: StoryView) {
     this.items = view.items;
     this.byId = new Map(view.items.map((i) => [i.id, i]));
+    this.home = view.meta.camera.bounds;
     this.toggles = [
       ...view.layers.filter((l) => l.kind !== 'events').map((l) => ({ id: l.id, title: l.title })),
       { id: DE_FACTO_TOGGLE, title: 'De facto boundaries (Kashmir)' },
     ];
-    const used = new Set(view.items.filter((i) => i.kind === 'events').map((i) => i.category));
+    const used = new Set(view.items.map((i) => i.category));
     this.context = {
       ids: new Set(this.byId.keys()),
       toggles: this.toggles.map((t) => t.id),
@@ -70,54 +95,102 @@ export class ExploreState {
 
   /** Whether the current filters let an item show, on the map and in the list. */
   isShown(item: StoryItem): boolean {
-    if (this.hiddenLayers.includes(item.layer)) return false;
-    if (item.kind === 'events' && this.hiddenCategories.includes(item.category)) return false;
-    return item.period[1] >= this.window[0] && item.period[0] <= this.window[1];
+    return isShown(item, this);
   }
 
   shownItems = $derived.by(() => this.items.filter((i) => this.isShown(i)));
 
-  /** Selects a feature; `show` also moves the map to it. Unknown ids are ignored. */
-  select(id: string, { show = true } = {}): void {
-    if (!this.byId.has(id)) return;
+  /** Asks the map to move. Only the map applies it, once. */
+  moveCamera(target: CameraTarget, { animate = true, ifNeeded = false } = {}): void {
+    this.camera = { seq: (this.camera?.seq ?? 0) + 1, target, animate, ifNeeded };
+  }
+
+  /** Back to the story's default view. */
+  resetCamera(): void {
+    this.moveCamera({ type: 'bounds', bounds: this.home });
+  }
+
+  /**
+   * Selects a feature. `show` moves the map to it (`'if-needed'`: only when it is not already in
+   * full view); `reader` marks the reader's own choice, which gets its own history entry. A
+   * feature the filters hide is first let through them, so a selection never points at nothing.
+   * Unknown ids are ignored.
+   */
+  select(
+    id: string,
+    { show = true, reader = false }: { show?: boolean | 'if-needed'; reader?: boolean } = {},
+  ): void {
+    const item = this.byId.get(id);
+    if (!item) return;
+    this.reveal(item);
     this.selected = id;
     this.choice = null;
-    if (show) this.focus = { id, n: (this.focus?.n ?? 0) + 1 };
+    this.readerSelected = reader;
+    if (show) this.moveCamera({ type: 'feature', id }, { ifNeeded: show === 'if-needed' });
+  }
+
+  /** Loosens the filters just enough for an item to show. */
+  private reveal(item: StoryItem): void {
+    if (this.isShown(item)) return;
+    this.hiddenLayers = this.hiddenLayers.filter((l) => l !== item.layer);
+    this.hiddenCategories = this.hiddenCategories.filter((c) => c !== item.category);
+    const [from, to] = this.window;
+    this.window = [
+      item.period[0] < from ? item.period[0] : from,
+      item.period[1] > to ? item.period[1] : to,
+    ];
   }
 
   /**
    * A click on the map hit these features (topmost first). None clears the selection; one selects
-   * it (moving the map only when `covered`, i.e. the click lies under an overlay); several open a
-   * chooser at the click.
+   * it, moving the map only if the feature is not in full view (an arc's far end, a pin under the
+   * panel); several open a chooser at the click.
    */
-  pick(ids: string[], point: { x: number; y: number }, covered = false): void {
+  pick(ids: string[], point: { x: number; y: number }): void {
     const shown = ids.filter((id) => {
       const item = this.byId.get(id);
       return item !== undefined && this.isShown(item);
     });
     if (shown.length === 0) this.clear();
-    else if (shown.length === 1) this.select(shown[0]!, { show: covered });
+    else if (shown.length === 1) this.select(shown[0]!, { show: 'if-needed', reader: true });
     else this.choice = { ids: shown, x: point.x, y: point.y };
   }
 
-  /** Asks the map to move; `animate: false` jumps. */
-  moveCamera(target: CameraTarget, { animate = true } = {}): void {
-    this.camera = { seq: (this.camera?.seq ?? 0) + 1, target, animate };
-  }
-
+  /** Closes the selection. The camera stays where it is. */
   clear(): void {
     this.selected = null;
     this.choice = null;
+    this.readerSelected = false;
   }
 
   toggleLayer(id: string, on: boolean): void {
     this.hiddenLayers = on ? this.hiddenLayers.filter((l) => l !== id) : [...this.hiddenLayers, id];
+    this.closeIfHidden();
   }
 
   toggleCategory(category: Category, on: boolean): void {
     this.hiddenCategories = on
       ? this.hiddenCategories.filter((c) => c !== category)
       : [...this.hiddenCategories, category];
+    this.closeIfHidden();
+  }
+
+  setWindow(window: DateWindow): void {
+    this.window = window;
+    this.closeIfHidden();
+  }
+
+  /** Shows every category, layer and year again. */
+  resetFilters(): void {
+    this.hiddenLayers = [];
+    this.hiddenCategories = [];
+    this.window = [...this.context.extent];
+  }
+
+  /** When the reader filters the selected feature away, its narrative closes with it. */
+  private closeIfHidden(): void {
+    const item = this.selectedItem;
+    if (item && !this.isShown(item)) this.clear();
   }
 
   get view(): ViewState {
@@ -126,14 +199,33 @@ export class ExploreState {
       window: this.window,
       hiddenLayers: this.hiddenLayers,
       hiddenCategories: this.hiddenCategories,
+      map: this.mapView,
     };
   }
 
-  apply(view: ViewState): void {
+  /**
+   * Applies a view read from the URL: on load (`animate` false: the camera jumps) or on Back and
+   * Forward. A recorded camera (`map=`) wins over framing the event; a view from history with
+   * neither returns to the story's default camera. An event the URL's own filters would hide is
+   * let through them.
+   */
+  apply(view: ViewState, { fromHistory = false } = {}): void {
     this.window = view.window;
     this.hiddenLayers = view.hiddenLayers;
     this.hiddenCategories = view.hiddenCategories;
-    if (view.event) this.select(view.event);
+    if (view.event) this.select(view.event, { show: false });
     else this.clear();
+    this.mapView = view.map ?? null;
+    const target: CameraTarget | null = view.map
+      ? { type: 'view', center: view.map.center, zoom: view.map.zoom }
+      : view.event
+        ? { type: 'feature', id: view.event }
+        : fromHistory
+          ? { type: 'bounds', bounds: this.home }
+          : null;
+    if (target) this.moveCamera(target, { animate: fromHistory });
   }
 }
+
+/** The story state of the page, shared by every component of a shell. */
+export const [getStoryState, setStoryState] = createContext<ExploreState>();

@@ -20,7 +20,7 @@ export const GET: RequestHandler = ({ params }) => {
     width: 800,
     height: 640,
     html: embedSnippet({ siteUrl: site, story: params.story, title: meta.title }),
-    thumbnail_url: `${site}/${params.story}/map.svg`,
+    thumbnail_url: `${site}/${params.story}/social.png`,
     thumbnail_width: 1200,
     thumbnail_height: 630,
   };

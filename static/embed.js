@@ -9,10 +9,12 @@
  *   embed sends: each message's source window is matched to an iframe's contentWindow.
  * - Paragraphs marked data-storymap-event="<feature id>" (optionally
  *   data-storymap-date="<from>/<to>", data-storymap-target="<iframe id>") select that feature in
- *   the embedded map as the reader scrolls past them.
+ *   the embedded map as the reader scrolls past them. Paragraphs marked
+ *   data-storymap-chapter="<chapter slug>" play that chapter of the story instead.
  * - Selections made inside the map reach the page as a "storymap:select" DOM event on the
  *   iframe, with detail { id, title, cause }.
- * - window.StoryMap.select(id), .clear() and .setDateWindow(from, to) command a map from script;
+ * - window.StoryMap.select(id), .clear(), .setDateWindow(from, to) and .setChapter(slug) command
+ *   a map from script;
  *   each takes the iframe as an optional last argument (default: the first story map).
  *
  * Messages are plain data: only "storymap:" messages from an iframe of this page, from that
@@ -120,11 +122,15 @@
     setDateWindow: function (from, to, frame) {
       send(target(frame), { type: 'storymap:setDateWindow', from: String(from), to: String(to) });
     },
+    setChapter: function (slug, frame) {
+      send(target(frame), { type: 'storymap:setChapter', chapter: String(slug) });
+    },
   };
 
-  // The driver: the paragraph crossing the middle of the viewport selects its feature.
+  // The driver: the paragraph crossing the middle of the viewport selects its feature, or plays
+  // its chapter.
   function drive() {
-    var paragraphs = document.querySelectorAll('[data-storymap-event]');
+    var paragraphs = document.querySelectorAll('[data-storymap-event], [data-storymap-chapter]');
     if (!paragraphs.length || !('IntersectionObserver' in window)) return;
     var active = null;
     var observer = new IntersectionObserver(
@@ -136,6 +142,8 @@
           active.setAttribute('data-storymap-active', '');
           var id = active.getAttribute('data-storymap-target');
           var frame = (id && document.getElementById(id)) || frames()[0];
+          var chapter = active.getAttribute('data-storymap-chapter');
+          if (chapter) return window.StoryMap.setChapter(chapter, frame);
           var dates = (active.getAttribute('data-storymap-date') || '').split('/');
           if (dates.length === 2) window.StoryMap.setDateWindow(dates[0], dates[1], frame);
           window.StoryMap.select(active.getAttribute('data-storymap-event'), frame);

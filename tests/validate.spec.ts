@@ -780,6 +780,26 @@ describe('npm run validate', () => {
     expect(output).toMatch(/ports\.geojson: karachi-port: latitude 134 is out of range/);
   });
 
+  it('exits non-zero and prints file: chapter: problem for a broken chapter', () => {
+    const dir = corrupted((d) =>
+      editText(d, 'chapters/02-the-road.md', (t) =>
+        t.replace('route: coastal-highway', 'route: karachi-port'),
+      ),
+    );
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      output = (error as { stderr: string }).stderr;
+    }
+    expect(output).toMatch(
+      /chapters\/02-the-road\.md: the-road: draw\.route "karachi-port" is an event, not a route — /,
+    );
+  });
+
   it('prints weak-source warnings but exits 0', () => {
     const dir = corrupted((d) =>
       editJson(d, 'ports.geojson', (j) =>
@@ -804,5 +824,34 @@ describe('npm run validate', () => {
     expect(out).toMatch(
       /ok {3}tests\/fixtures\/stories\/two-ports: 4 features in 3 layers, 2 chapters/,
     );
+  });
+});
+
+describe('the pakistan-russia chapters', () => {
+  const story = compileStory(path.resolve('geo/pakistan-russia')).story!;
+
+  it('tell the story in 8 to 12 chapters, each with speaker notes', () => {
+    expect(story.chapters.length).toBeGreaterThanOrEqual(8);
+    expect(story.chapters.length).toBeLessThanOrEqual(12);
+    for (const c of story.chapters) expect(c.notes, c.slug).toBeTruthy();
+  });
+
+  it('together focus on the pipeline, Uri, Amritsar, Goa, Istanbul and Moscow, and draw the pipeline', () => {
+    const focus = new Set(story.chapters.flatMap((c) => c.focus));
+    for (const id of [
+      'north-south-gas-pipeline',
+      'uri-attack-2016',
+      'heart-of-asia-amritsar-2016',
+      'brics-goa-2016',
+      'istanbul-afghan-conference-2021',
+      'moscow-afghan-conference-2021',
+    ]) {
+      expect(focus, id).toContain(id);
+    }
+    expect(story.chapters.find((c) => c.draw)?.draw).toEqual({
+      route: 'north-south-gas-pipeline',
+      from: 0,
+      to: 1,
+    });
   });
 });

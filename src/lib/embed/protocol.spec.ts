@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { originAllowed, parseEmbedOptions, parseHostCommand } from './protocol';
 
 describe('host commands', () => {
-  it('accepts the three commands', () => {
+  it('accepts the four commands', () => {
+    expect(parseHostCommand({ type: 'storymap:setChapter', chapter: 'the-route' })).toEqual({
+      type: 'storymap:setChapter',
+      chapter: 'the-route',
+    });
     expect(parseHostCommand({ type: 'storymap:select', id: 'uri-attack-2016' })).toEqual({
       type: 'storymap:select',
       id: 'uri-attack-2016',
@@ -29,6 +33,9 @@ describe('host commands', () => {
     { type: 'storymap:select', id: 'x'.repeat(500) },
     { type: 'storymap:select', id: 'uri-attack-2016', extra: 1 },
     { type: 'storymap:setDateWindow', from: 'yesterday', to: '2021' },
+    { type: 'storymap:setChapter' },
+    { type: 'storymap:setChapter', chapter: '<b>route</b>' },
+    { type: 'storymap:setChapter', chapter: 'the-route', id: 'x' },
     { type: 'storymap:eval', code: 'alert(1)' },
     { type: { toString: () => 'storymap:clear' } },
     JSON.parse('{"__proto__": {"type": "storymap:clear"}}'),
@@ -47,7 +54,12 @@ describe('origin allowlist', () => {
 
 describe('embed options', () => {
   it('defaults to interactive, with controls, following the reader’s theme', () => {
-    expect(parseEmbedOptions('')).toEqual({ interactive: true, controls: true, theme: null });
+    expect(parseEmbedOptions('')).toEqual({
+      interactive: true,
+      controls: true,
+      theme: null,
+      chapter: null,
+    });
   });
 
   it('reads interactive=0, controls=0 and theme', () => {
@@ -55,7 +67,13 @@ describe('embed options', () => {
       interactive: false,
       controls: false,
       theme: 'dark',
+      chapter: null,
     });
     expect(parseEmbedOptions('?theme=purple').theme).toBeNull();
+  });
+
+  it('reads a chapter slug, and ignores anything that is not one', () => {
+    expect(parseEmbedOptions('?chapter=the-route').chapter).toBe('the-route');
+    expect(parseEmbedOptions('?chapter=The%20Route').chapter).toBeNull();
   });
 });

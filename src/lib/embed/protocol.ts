@@ -6,6 +6,7 @@
  *   { type: 'storymap:select', id: '<feature id>' }
  *   { type: 'storymap:clear' }
  *   { type: 'storymap:setDateWindow', from: '2015', to: '2021-04' }   // partial dates
+ *   { type: 'storymap:setChapter', chapter: '<chapter slug>' }
  *
  * Embed → host page (reports):
  *   { type: 'storymap:ready', story: '<slug>' }
@@ -22,6 +23,7 @@ export const HostCommand = v.variant('type', [
   v.strictObject({ type: v.literal('storymap:select'), id: FeatureId }),
   v.strictObject({ type: v.literal('storymap:clear') }),
   v.strictObject({ type: v.literal('storymap:setDateWindow'), from: Partial, to: Partial }),
+  v.strictObject({ type: v.literal('storymap:setChapter'), chapter: FeatureId }),
 ]);
 export type HostCommand = v.InferOutput<typeof HostCommand>;
 
@@ -45,9 +47,14 @@ export interface EmbedOptions {
   interactive: boolean;
   controls: boolean;
   theme: 'light' | 'dark' | null;
+  /** A chapter to open with (its slug), or null. */
+  chapter: string | null;
 }
 
-/** The embed's own query options (besides the view state): `interactive`, `controls`, `theme`. */
+/**
+ * The embed's own query options (besides the view state): `interactive`, `controls`, `theme`
+ * and `chapter`.
+ */
 export function parseEmbedOptions(search: string): EmbedOptions {
   let params: URLSearchParams;
   try {
@@ -60,5 +67,6 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     interactive: params.get('interactive') !== '0',
     controls: params.get('controls') !== '0',
     theme: theme === 'light' || theme === 'dark' ? theme : null,
+    chapter: v.is(FeatureId, params.get('chapter')) ? params.get('chapter') : null,
   };
 }

@@ -6,7 +6,8 @@ import { compileStory } from '$lib/story/compile';
 import { locatorSvg } from './locator-svg';
 
 const story = compileStory(path.resolve('tests/fixtures/stories/two-ports')).story!;
-const svg = locatorSvg(story, buildBasemap(), { width: 800, height: 420 });
+const basemap = buildBasemap();
+const svg = locatorSvg(story, basemap, { width: 800, height: 420 });
 
 describe('locatorSvg', () => {
   it('is an SVG document of the requested size with the story title', () => {
@@ -31,9 +32,63 @@ describe('locatorSvg', () => {
 
   it('escapes text taken from the story', () => {
     const tricky = { ...story, meta: { ...story.meta, title: 'A <b>&</b> "B"' } };
-    expect(locatorSvg(tricky, buildBasemap())).toContain(
-      'A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;',
-    );
+    expect(locatorSvg(tricky, basemap)).toContain('A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;');
+  });
+});
+
+describe('locatorSvg labels (the pakistan-russia story)', () => {
+  const real = compileStory(path.resolve('geo/pakistan-russia')).story!;
+  const doc = locatorSvg(real, basemap);
+  /** Each place label with its box, estimated as the placement does (0.56 em per character). */
+  const labels = [
+    ...doc.matchAll(
+      /<text x="([\d.]+)" y="([\d.]+)"( text-anchor="(\w+)")? class="place[^"]*">([^<]+)<\/text>/g,
+    ),
+  ].map((m) => {
+    const [x, y, anchor, text] = [Number(m[1]), Number(m[2]), m[4] ?? 'start', m[5]!];
+    const w = text.length * 14 * 0.56;
+    const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+    return { text, left, right: left + w, top: y - 13, bottom: y + 3 };
+  });
+
+  it('labels the busy places', () => {
+    expect(labels.map((l) => l.text).join(' | ')).toMatch(/Islamabad/);
+    expect(labels.map((l) => l.text).join(' | ')).toMatch(/Moscow/);
+  });
+
+  it('never lets two labels overlap (the Islamabad clump, Karachi port over Port Qasim)', () => {
+    const overlapping: string[] = [];
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+          overlapping.push(`${a.text} / ${b.text}`);
+        }
+      }
+    }
+    expect(overlapping).toEqual([]);
+  });
+
+  it('keeps every label and dot out of the title band', () => {
+    for (const l of labels) expect(l.top, l.text).toBeGreaterThanOrEqual(44);
+    for (const m of doc.matchAll(/<circle cx="[\d.]+" cy="([\d.]+)"/g)) {
+      expect(Number(m[1])).toBeGreaterThan(44);
+    }
+  });
+});
+
+describe('chapter maps', () => {
+  it('frames the chapter’s bounds, highlights its focus and leaves out what its window hides', () => {
+    const svg = locatorSvg(story, basemap, {
+      bounds: [61, 23, 68.5, 27],
+      heading: '1. Two harbours',
+      focus: ['karachi-port'],
+      window: ['1850-01-01', '1900-12-31'],
+    });
+    expect(svg).toContain('>1. Two harbours</text>');
+    // Karachi (1887) is in the window and in focus; Gwadar (2007) is not drawn at all.
+    expect(svg.match(/<circle [^>]*><title>/g)).toHaveLength(1);
+    expect(svg).toMatch(/<circle [^>]*r="13" fill="#ffc400"/);
+    expect(svg).not.toContain('>Gwadar</text>');
   });
 });
 

@@ -86,13 +86,16 @@ async function checkServedUnder(root: string, prefix: string, slug: string, page
   expect(outside, JSON.stringify(outside)).toEqual([]);
   // The basemap, the label font and each story layer came from under the prefix.
   const paths = responses.map((r) => new URL(r.url).pathname);
-  expect(paths).toContain(`${prefix}/basemap/land.geojson`);
+  expect(paths.some((p) => new RegExp(`^${prefix}/basemap/\\d+/\\d+/\\d+\\.pbf$`).test(p))).toBe(
+    true,
+  );
   expect(paths.some((p) => p.startsWith(`${prefix}/_app/`) && p.endsWith('.woff2'))).toBe(true);
   const layers = await page.evaluate(() => {
     const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
-    // Every source but the basemap's is a story layer.
-    return Object.keys(map.getStyle().sources)
-      .filter((id) => !['land', 'boundaries', 'labels'].includes(id))
+    // The story layers are the sources whose features carry ids (promoteId).
+    return Object.entries(map.getStyle().sources)
+      .filter(([, source]) => source.type === 'geojson' && source.promoteId === 'id')
+      .map(([id]) => id)
       .map((id) => ({ id, loaded: map.isSourceLoaded(id) }));
   });
   expect(layers.length).toBeGreaterThan(0);

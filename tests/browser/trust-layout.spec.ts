@@ -61,9 +61,10 @@ describe('the chooser for places with several events', () => {
   ] as const) {
     it(`at ${width}×${height} is on screen, readable, and every option reachable`, async () => {
       const { page } = await openStory(browser, STORY, { width, height });
-      // Near the right edge, left of the map's column of buttons.
+      // Near the right edge: left of the map's column of buttons and of the arrows that point at
+      // events beyond the edge.
       await clickIslamabadAt(page, (pane) => ({
-        x: pane.x + pane.width - 52,
+        x: pane.x + pane.width - 90,
         y: pane.y + pane.height / 2,
       }));
       const chooser = page.locator('.chooser');

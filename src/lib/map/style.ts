@@ -314,6 +314,36 @@ export function storyStyle(
       },
     );
   }
+  // Several events at one place draw as one marker: a badge says how many are there. It goes
+  // under the markers, so that it never hides a neighbouring event's pin.
+  storyLayers.push(
+    {
+      id: LAYER.stackBadge,
+      type: 'circle',
+      source: SOURCE.stacks,
+      paint: {
+        'circle-radius': 7.5,
+        'circle-color': THEME.text,
+        'circle-stroke-color': THEME.halo,
+        'circle-stroke-width': 1.5,
+        'circle-translate': [8, -8],
+      },
+    },
+    {
+      id: LAYER.stackCount,
+      type: 'symbol',
+      source: SOURCE.stacks,
+      layout: {
+        'text-field': ['to-string', ['get', 'count']],
+        'text-font': [LABEL_FONT],
+        'text-size': 10.5,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': THEME.halo, 'text-translate': [8, -8] },
+    },
+  );
+
   for (const { id } of ofKind('events')) {
     storyLayers.push(
       {
@@ -354,35 +384,6 @@ export function storyStyle(
       },
     );
   }
-
-  // Several events at one place draw as one marker: a badge says how many are there.
-  storyLayers.push(
-    {
-      id: LAYER.stackBadge,
-      type: 'circle',
-      source: SOURCE.stacks,
-      paint: {
-        'circle-radius': 7.5,
-        'circle-color': THEME.text,
-        'circle-stroke-color': THEME.halo,
-        'circle-stroke-width': 1.5,
-        'circle-translate': [8, -8],
-      },
-    },
-    {
-      id: LAYER.stackCount,
-      type: 'symbol',
-      source: SOURCE.stacks,
-      layout: {
-        'text-field': ['to-string', ['get', 'count']],
-        'text-font': [LABEL_FONT],
-        'text-size': 10.5,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': THEME.halo, 'text-translate': [8, -8] },
-    },
-  );
 
   return {
     version: 8,

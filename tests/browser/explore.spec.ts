@@ -2,10 +2,9 @@
  * The explore view, driven as a reader drives it: map → narrative, list → map, the URL, the
  * timeline and layer toggles, keyboard only, and axe.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 import { featureState, jumpTo, mapSettled, openStory, toPage } from './story-page-helpers';
 
@@ -257,29 +256,6 @@ describe('keyboard and screen readers', () => {
     expect(at.x).toBeGreaterThan(panel.x + panel.width);
     await page.context().close();
   });
-
-  const axeSource = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-  async function seriousViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (o: object) => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const { violations } = await axe.run({ resultTypes: ['violations'] });
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${scheme}), panel closed and open`, async () => {

@@ -3,10 +3,9 @@
  * map, questions answered from the map and the slide restored, and a presenter view in a second
  * window kept in step over a BroadcastChannel.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 import { mapSettled, toPage } from './story-page-helpers';
 
@@ -261,36 +260,13 @@ describe('presenter view', () => {
 });
 
 describe('network and accessibility', () => {
-  const axeSource = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-  async function serious(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (o: object) => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const { violations } = await axe.run({ resultTypes: ['violations'] });
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
-
   it('requests nothing from another origin; axe finds nothing serious on slide and presenter pages', async () => {
     const { page, ctx, requests, errors } = await open(`${PRESENT}#the-route`);
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     const { page: presenter, requests: more } = await open(`${PRESENT}?presenter#the-route`, {
       context: ctx,
     });
-    expect(await serious(presenter)).toEqual([]);
+    expect(await seriousViolations(presenter)).toEqual([]);
     const foreign = [...requests, ...more].filter(
       (u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u),
     );

@@ -4,11 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 
 const origin = inject('origin');
@@ -186,30 +186,11 @@ describe('the handout on screen', () => {
   });
 
   it('axe finds no serious or critical violations', async () => {
-    const axeSource = readFileSync(
-      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-      'utf8',
-    );
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const screen = await context.newPage();
       await screen.goto(HANDOUT, { waitUntil: 'networkidle' });
-      await screen.addScriptTag({ content: axeSource });
-      const violations = await screen.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (o: object) => Promise<{
-                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        const { violations } = await axe.run({ resultTypes: ['violations'] });
-        return violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await seriousViolations(screen);
       expect(violations, scheme).toEqual([]);
       await context.close();
     }

@@ -3,13 +3,12 @@
  * window, layers), scrolling back restores the previous one, #slug opens a chapter, the pipeline
  * draws with the scroll, reduced motion, no JavaScript, and axe.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileStory } from '../../src/lib/story/compile';
+import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 import { featureState, mapSettled, openStory } from './story-page-helpers';
 
@@ -278,29 +277,6 @@ describe('without JavaScript', () => {
 });
 
 describe('accessibility', () => {
-  const axeSource = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-  async function seriousViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (o: object) => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const { violations } = await axe.run({ resultTypes: ['violations'] });
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
-
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${scheme}), narrative closed and open`, async () => {
       const { page } = await openStory(browser, `${STORY}#the-route`, {

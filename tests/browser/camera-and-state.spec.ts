@@ -51,6 +51,19 @@ const rendered = (page: Page, layers: string[]) =>
     ].sort();
   }, layers);
 
+/** Each position lies on the map, right of the narrative panel. */
+async function expectClearOfPanel(page: Page, positions: [number, number][]) {
+  const panel = (await page.locator('.panel-host').boundingBox())!;
+  const map = (await page.locator('.map-pane').boundingBox())!;
+  for (const at of positions) {
+    const p = await toPage(page, at);
+    expect(p.x).toBeGreaterThan(panel.x + panel.width);
+    expect(p.x).toBeLessThan(map.x + map.width);
+    expect(p.y).toBeGreaterThan(map.y);
+    expect(p.y).toBeLessThan(map.y + map.height);
+  }
+}
+
 /** Clicks the map at a geographic position. */
 async function clickAt(page: Page, at: [number, number]) {
   const { x, y } = await toPage(page, at);
@@ -161,15 +174,7 @@ describe('one selection, both ends in view', () => {
     await expect.poll(() => panelTitle(page)).toBeTruthy();
     expect(await param(page, 'event')).toBe('link-afghan-peace-track-2021');
     await mapSettled(page);
-    const panel = (await page.locator('.panel-host').boundingBox())!;
-    const map = (await page.locator('.map-pane').boundingBox())!;
-    for (const end of [MOSCOW, ISTANBUL]) {
-      const p = await toPage(page, end);
-      expect(p.x).toBeGreaterThan(panel.x + panel.width);
-      expect(p.x).toBeLessThan(map.x + map.width);
-      expect(p.y).toBeGreaterThan(map.y);
-      expect(p.y).toBeLessThan(map.y + map.height);
-    }
+    await expectClearOfPanel(page, [MOSCOW, ISTANBUL]);
     await page.context().close();
   });
 
@@ -194,15 +199,7 @@ describe('one selection, both ends in view', () => {
     await clickAt(page, near);
     await expect.poll(() => param(page, 'event')).toBe('link-uri-druzhba-2016');
     await mapSettled(page);
-    const panel = (await page.locator('.panel-host').boundingBox())!;
-    const map = (await page.locator('.map-pane').boundingBox())!;
-    for (const end of [URI, CHERAT]) {
-      const p = await toPage(page, end);
-      expect(p.x).toBeGreaterThan(panel.x + panel.width);
-      expect(p.x).toBeLessThan(map.x + map.width);
-      expect(p.y).toBeGreaterThan(map.y);
-      expect(p.y).toBeLessThan(map.y + map.height);
-    }
+    await expectClearOfPanel(page, [URI, CHERAT]);
     await page.context().close();
   });
 });

@@ -3,6 +3,20 @@ import type { Feature, Geometry } from 'geojson';
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
+/** A camera that frames bounds. */
+export type BoundsCamera = { type: 'bounds'; bounds: Bounds };
+
+/** A camera at a centre and zoom (with optional bearing and pitch). */
+export type ViewCamera = {
+  type: 'view';
+  center: [number, number];
+  zoom: number;
+  bearing?: number;
+  pitch?: number;
+  /** Centre it in the part of the map the overlays leave clear (a chapter), not the canvas. */
+  padded?: boolean;
+};
+
 /**
  * The least a camera frames around a point, in degrees: about a country and a neighbour or two, so
  * that a reader who selects Moscow sees Russia around it, not one dot on an empty square.

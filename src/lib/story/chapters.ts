@@ -10,7 +10,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LineString } from 'geojson';
 import * as v from 'valibot';
-import { featureBounds, viewBounds, type Bounds } from '../geo/camera';
+import {
+  featureBounds,
+  viewBounds,
+  type Bounds,
+  type BoundsCamera,
+  type ViewCamera,
+} from '../geo/camera';
 import { cumulativeKm } from '../geo/route-draw';
 import { dateProblem, endOf, startOf } from './dates';
 import { mentionedIds, renderNarrative, splitFrontmatter, unsafeContent } from './markdown';
@@ -24,15 +30,7 @@ const DE_FACTO = 'de-facto';
 const CHAPTER_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /** Where a chapter points the camera. */
-export type ChapterCamera =
-  | { type: 'bounds'; bounds: Bounds }
-  | {
-      type: 'view';
-      center: [number, number];
-      zoom: number;
-      bearing?: number;
-      pitch?: number;
-    };
+export type ChapterCamera = BoundsCamera | ViewCamera;
 
 export interface CompiledChapter {
   slug: string;

@@ -8,7 +8,7 @@
  * ever moves the camera, so the map never flies back to an earlier request.
  */
 import { createContext } from 'svelte';
-import type { Bounds } from '$lib/geo/camera';
+import type { Bounds, BoundsCamera, ViewCamera } from '$lib/geo/camera';
 import { DE_FACTO_TOGGLE } from '$lib/map/style';
 import { isShown } from '$lib/story/filters';
 import type { Category } from '$lib/story/schema';
@@ -24,17 +24,7 @@ export interface Choice {
 /** Where a camera request points. */
 export type CameraTarget =
   /** Frame a feature (points with their surroundings). */
-  | { type: 'feature'; id: string }
-  | {
-      type: 'view';
-      center: [number, number];
-      zoom: number;
-      bearing?: number;
-      pitch?: number;
-      /** Centre it in the part of the map the overlays leave clear (a chapter), not the canvas. */
-      padded?: boolean;
-    }
-  | { type: 'bounds'; bounds: Bounds };
+  { type: 'feature'; id: string } | ViewCamera | BoundsCamera;
 
 export interface CameraRequest {
   /** Increases with every request: the map applies each number once. */

@@ -115,6 +115,7 @@ function maplibrePage(title: string, style: unknown): string {
 <script type="module">
 import { Map, setWorkerUrl } from '/__floor/maplibre-gl.mjs';
 setWorkerUrl('/__floor/maplibre-gl-worker.mjs');
+performance.mark('map:create');
 const map = new Map({
   container: 'map',
   style: ${JSON.stringify(style)},
@@ -231,6 +232,8 @@ function kindOf(url: string, resourceType: string): Kind | null {
 
 interface Sample {
   idle: number;
+  /** When the page called `new Map` (`performance.mark('map:create')`). */
+  create: number;
   fcp: number;
   cls: number;
   bytes: number;
@@ -308,6 +311,7 @@ async function measure(page: Page, url: string): Promise<Sample> {
   });
   const timing = await page.evaluate(() => ({
     idle: performance.getEntriesByName('map:idle')[0]!.startTime,
+    create: performance.getEntriesByName('map:create')[0]?.startTime ?? NaN,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     origin: performance.timeOrigin,
   }));
@@ -336,6 +340,7 @@ async function measure(page: Page, url: string): Promise<Sample> {
   }
   return {
     idle: timing.idle,
+    create: timing.create,
     fcp: timing.fcp,
     cls,
     bytes: sent.reduce((a, r) => a + r.bytes, 0),
@@ -476,6 +481,8 @@ console.table(
         {
           'first map idle': ms(idle),
           '× floor': (idle / floorIdle).toFixed(2),
+          'map created': ms(med(which, (s) => s.create)),
+          'created → idle': ms(med(which, (s) => s.idle - s.create)),
           FCP: ms(med(which, (s) => s.fcp)),
           CLS: med(which, (s) => s.cls).toFixed(3),
           'transfer (gzip)': kb(bytes),

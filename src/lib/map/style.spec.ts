@@ -1,6 +1,12 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+  createPropertyExpression,
+  latest,
+  validateStyleMin,
+  type StylePropertySpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { drawGradient, storyStyle, withStoryFilters } from './style';
+import { drawGradient, shareShaderVariants, storyStyle, withStoryFilters } from './style';
 
 const style = storyStyle(
   { tiles: 'https://x.test/basemap/{z}/{x}/{y}.pbf', font: 'https://x.test/f.woff2' },
@@ -82,5 +88,68 @@ describe('withStoryFilters', () => {
     expect(byId.get('links:links')?.layout?.visibility).toBe('none');
     expect(byId.get('background')?.filter).toBeUndefined();
     expect(validateStyleMin(filtered).map((e) => e.message)).toEqual([]);
+  });
+});
+
+describe('shader variants', () => {
+  /** The paint properties of a layer that MapLibre draws from vertex data (vary per feature). */
+  function varying(layer: LayerSpecification): string[] {
+    const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[
+      `paint_${layer.type}`
+    ]!;
+    return Object.keys(spec)
+      .filter((property) => property in paint)
+      .filter((property) => {
+        const value = paint[property];
+        const expression = createPropertyExpression(
+          Array.isArray(value) && typeof value[0] !== 'string' ? ['literal', value] : value,
+          `layers.${layer.id}.paint.${property}`,
+          spec[property]!,
+        );
+        if (expression.result !== 'success') throw new Error(`${layer.id}: ${property}`);
+        return expression.value.kind === 'source' || expression.value.kind === 'composite';
+      })
+      .sort();
+  }
+
+  it('every layer of a type varies the same paint properties, so that they share one program', () => {
+    for (const type of ['line', 'circle', 'symbol'] as const) {
+      const sets = new Set(
+        style.layers.filter((l) => l.type === type).map((l) => varying(l).join(' ')),
+      );
+      expect([...sets], type).toHaveLength(1);
+    }
+    expect(varying(style.layers.find((l) => l.id === 'coast')!)).toEqual([
+      'line-color',
+      'line-opacity',
+      'line-width',
+    ]);
+  });
+
+  it('keeps each value: a constant becomes the same constant for every feature', () => {
+    const coast = style.layers.find((l) => l.id === 'coast') as { paint: Record<string, unknown> };
+    const width = createPropertyExpression(
+      coast.paint['line-width'],
+      'layers.coast.paint.line-width',
+      latest.paint_line['line-width'] as StylePropertySpecification,
+    );
+    if (width.result !== 'success') throw new Error('line-width');
+    expect(width.value.evaluate({ zoom: 3 }, { type: 'LineString', properties: {} } as never)).toBe(
+      0.8,
+    );
+  });
+
+  it('refuses a zoom expression, which cannot be made per feature', () => {
+    expect(() =>
+      shareShaderVariants([
+        {
+          id: 'roads',
+          type: 'line',
+          source: 's',
+          paint: { 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 1, 8, 3] },
+        },
+      ]),
+    ).toThrow(/roads: line-width is an expression of the zoom/);
   });
 });

@@ -9,6 +9,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import { BASEMAP_ATTRIBUTION, TILE_LAYER, TILE_MAXZOOM, TILE_PATH } from '$lib/basemap/tiles-spec';
 
 /** Source and layer ids: the only names other modules may use to talk about map layers. */
@@ -391,7 +392,7 @@ export function storyStyle(
     // No glyph server: labels are drawn from the bundled font file.
     'font-faces': { [LABEL_FONT]: [{ url: urls.font }] },
     sources,
-    layers: [
+    layers: shareShaderVariants([
       { id: LAYER.background, type: 'background', paint: { 'background-color': THEME.sea } },
       ...basemapLayers(THEME),
       ...storyLayers,
@@ -427,8 +428,64 @@ export function storyStyle(
           'text-opacity': reached,
         },
       },
-    ],
+    ]),
   };
+}
+
+/**
+ * The paint properties that vary per feature in every layer of a type.
+ *
+ * MapLibre compiles one shader program for each combination of paint properties that vary per
+ * feature (drawn from vertex data) and those that do not (one value per layer). Before the first
+ * frame it compiles every combination the view draws, on the main thread and, in software WebGL,
+ * at about 60 ms each: the style's 13 combinations took longer than everything else the map does
+ * before its first idle. When every layer of a type varies the same properties, the lines share
+ * one program (and the dashed lines one more), the circles one and the labels one.
+ */
+export const SHARED_VARYING = {
+  line: { 'line-color': '#000000', 'line-opacity': 1, 'line-width': 1 },
+  circle: {
+    'circle-color': '#000000',
+    'circle-opacity': 1,
+    'circle-radius': 5,
+    'circle-stroke-color': '#000000',
+    'circle-stroke-opacity': 1,
+    'circle-stroke-width': 0,
+  },
+  symbol: { 'text-opacity': 1 },
+} as const satisfies Partial<Record<LayerSpecification['type'], Record<string, unknown>>>;
+
+/** A feature property no feature has: testing for it makes a value vary per feature. */
+const NO_SUCH_PROPERTY = 'shared-shader-variant';
+
+/** Expressions that read the feature make a paint property vary per feature. */
+const readsFeature = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  (['get', 'has', 'feature-state', 'properties', 'id', 'geometry-type'].includes(value[0]) ||
+    value.some(readsFeature));
+
+/**
+ * Makes every layer vary the properties `SHARED_VARYING` lists, with the same values: a property
+ * that is one value for the whole layer becomes `case has <no such property>` of that value.
+ */
+export function shareShaderVariants(layers: LayerSpecification[]): LayerSpecification[] {
+  return layers.map((layer) => {
+    const shared = (SHARED_VARYING as Record<string, Record<string, unknown>>)[layer.type];
+    if (!shared) return layer;
+    const paint: Record<string, unknown> = { ...(layer as { paint?: object }).paint };
+    for (const [property, fallback] of Object.entries(shared)) {
+      const value = paint[property] ?? fallback;
+      if (readsFeature(value)) continue;
+      if (Array.isArray(value) && value[0] !== 'literal') {
+        throw new Error(
+          `style layer ${layer.id}: ${property} is an expression of the zoom or the map, which ` +
+            'cannot vary per feature as the shared shader variant needs; use data, or a constant',
+        );
+      }
+      paint[property] = ['case', ['has', NO_SUCH_PROPERTY], value, value];
+    }
+    return { ...layer, paint } as LayerSpecification;
+  });
 }
 
 /** Places of one kind, from the zoom each is chosen for (`min_zoom`, set at build time). */
@@ -561,6 +618,20 @@ export function withStoryFilters(
     return { ...layer, filter, layout: { ...layer.layout, visibility } } as LayerSpecification;
   });
   return { ...style, layers };
+}
+
+/**
+ * The style with the stack badges already in its source: data set after loading makes MapLibre
+ * process the source again before the map is idle.
+ */
+export function withStacks(
+  style: StyleSpecification,
+  stacks: FeatureCollection,
+): StyleSpecification {
+  return {
+    ...style,
+    sources: { ...style.sources, [SOURCE.stacks]: { type: 'geojson', data: stacks } },
+  };
 }
 
 /** The style layers that draw a story layer (`<kind>:<story-layer-id>`). */

@@ -68,7 +68,7 @@ const gzipCache = new Map<string, Buffer>();
  * and gzip body). Counted here rather than in the browser, which does not report the body of a
  * worker's own script.
  */
-let sent: { path: string; bytes: number }[] = [];
+let sent: { path: string; bytes: number; body: number }[] = [];
 
 function send(req: IncomingMessage, res: ServerResponse, body: Buffer, type: string, key: string) {
   res.setHeader('content-type', type);
@@ -91,6 +91,7 @@ function send(req: IncomingMessage, res: ServerResponse, body: Buffer, type: str
   sent.push({
     path: new URL(req.url ?? '/', 'http://localhost').pathname,
     bytes: out.length + headers,
+    body: out.length,
   });
   res.end(out);
 }
@@ -136,7 +137,8 @@ function floorHtml(origin: string): string {
   return maplibrePage('Floor: MapLibre alone, the story points', {
     version: 8,
     sources: {
-      points: { type: 'geojson', data: `${origin}/${STORY}/data/${events.id}.geojson` },
+      // The same file of the story's points that the story's map draws from.
+      points: { type: 'geojson', data: `${origin}/${STORY}/map-data/${events.id}.geojson` },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dce8ef' } },
@@ -158,7 +160,7 @@ function styleFloorHtml(origin: string): string {
   const layers = storyJson.layers.map(({ id, kind }) => ({
     id,
     kind,
-    url: `${origin}/${STORY}/data/${id}.geojson`,
+    url: `${origin}/${STORY}/map-data/${id}.geojson`,
   }));
   const style = storyStyle(
     {
@@ -226,7 +228,7 @@ function kindOf(url: string, resourceType: string): Kind | null {
   if (/\.css$/.test(pathname)) return 'css';
   if (/\.woff2?$/.test(pathname) || pathname.includes('/glyphs/')) return 'font';
   if (pathname.startsWith('/basemap/')) return 'basemap';
-  if (pathname.startsWith(`/${STORY}/data/`)) return 'story data';
+  if (/^\/[^/]+\/(map-)?data\//.test(pathname)) return 'story data';
   return null;
 }
 
@@ -237,7 +239,10 @@ interface Sample {
   fcp: number;
   cls: number;
   bytes: number;
-  /** Gzip bytes of JavaScript other than maplibre-gl and its worker. */
+  /**
+   * Gzip bytes of JavaScript other than maplibre-gl and its worker: the files' bodies, without
+   * their HTTP headers (which the transfer counts).
+   */
   appJsBytes: number;
   /** Per kind of resource: first request start and last response end, ms from navigation. */
   milestones: Partial<Record<Kind, { start: number; end: number; bytes: number }>>;
@@ -332,9 +337,9 @@ async function measure(page: Page, url: string): Promise<Sample> {
     m.end = Math.max(m.end, end);
   }
   let appJsBytes = 0;
-  for (const { path: p, bytes } of sent) {
+  for (const { path: p, bytes, body } of sent) {
     const kind = kindOf(`http://localhost${p}`, p.endsWith('/') ? 'document' : '');
-    if (kind === 'app js') appJsBytes += bytes;
+    if (kind === 'app js') appJsBytes += body;
     const m = kind ? milestones[kind] : undefined;
     if (m) m.bytes += bytes;
   }

@@ -101,7 +101,7 @@ async function checkServedUnder(root: string, prefix: string, slug: string, page
   expect(layers.length).toBeGreaterThan(0);
   for (const layer of layers) {
     expect(layer.loaded, layer.id).toBe(true);
-    expect(paths).toContain(`${prefix}/${slug}/data/${layer.id}.geojson`);
+    expect(paths).toContain(`${prefix}/${slug}/map-data/${layer.id}.geojson`);
   }
   expect(errors).toEqual([]);
   await context.close();

@@ -208,6 +208,7 @@ describe('Esc closes one thing', () => {
   it('Esc in the embed-code dialog closes only the dialog', async () => {
     const { page } = await openStory(browser, `${STORY}?event=aman-17`);
     await page.getByRole('button', { name: 'Embed this map' }).click();
+    await page.getByRole('dialog', { name: 'Embed this map' }).waitFor();
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog', { name: 'Embed this map' }).isVisible()).toBe(false);
     expect(await page.locator('.event-panel').count()).toBe(1);

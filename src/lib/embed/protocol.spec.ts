@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { originAllowed, parseEmbedOptions, parseHostCommand } from './protocol';
+import { parseHostCommand } from './host-command';
+import { isFeatureId, originAllowed, parseEmbedOptions } from './protocol';
 
 describe('host commands', () => {
   it('accepts the four commands', () => {
@@ -75,5 +76,15 @@ describe('embed options', () => {
   it('reads a chapter slug, and ignores anything that is not one', () => {
     expect(parseEmbedOptions('?chapter=the-route').chapter).toBe('the-route');
     expect(parseEmbedOptions('?chapter=The%20Route').chapter).toBeNull();
+  });
+});
+
+describe('isFeatureId', () => {
+  it('takes slugs up to 120 characters and nothing else', () => {
+    expect(isFeatureId('uri-attack-2016')).toBe(true);
+    expect(isFeatureId('a'.repeat(121))).toBe(false);
+    for (const bad of ['Uri', 'uri--attack', '-uri', '', null, 42, '../x']) {
+      expect(isFeatureId(bad), String(bad)).toBe(false);
+    }
   });
 });

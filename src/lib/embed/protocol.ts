@@ -1,6 +1,7 @@
 /**
  * The embed's postMessage protocol. Every message is an object whose `type` starts with
- * `storymap:`. Messages are data, schema-checked on arrival; anything else is ignored.
+ * `storymap:`. Messages are data, schema-checked on arrival (`./host-command`, loaded with the
+ * first message: most embeds never get one); anything else is ignored.
  *
  * Host page → embed (commands):
  *   { type: 'storymap:select', id: '<feature id>' }
@@ -14,29 +15,18 @@
  *   { type: 'storymap:select', id: '<feature id>' | null, title: string | null,
  *     cause: 'user' | 'host' }
  */
-import * as v from 'valibot';
+import { SLUG } from '$lib/story/patterns';
 
-const FeatureId = v.pipe(v.string(), v.maxLength(120), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
-const Partial = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/));
-
-export const HostCommand = v.variant('type', [
-  v.strictObject({ type: v.literal('storymap:select'), id: FeatureId }),
-  v.strictObject({ type: v.literal('storymap:clear') }),
-  v.strictObject({ type: v.literal('storymap:setDateWindow'), from: Partial, to: Partial }),
-  v.strictObject({ type: v.literal('storymap:setChapter'), chapter: FeatureId }),
-]);
-export type HostCommand = v.InferOutput<typeof HostCommand>;
+export type { HostCommand } from './host-command';
 
 export type EmbedReport =
   | { type: 'storymap:ready'; story: string }
   | { type: 'storymap:height'; height: number }
   | { type: 'storymap:select'; id: string | null; title: string | null; cause: 'user' | 'host' };
 
-/** A command from the host page, or null for anything that is not exactly one. */
-export function parseHostCommand(data: unknown): HostCommand | null {
-  const result = v.safeParse(HostCommand, data);
-  return result.success ? result.output : null;
-}
+/** A feature id or chapter slug as a host may send it. */
+export const isFeatureId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 120 && SLUG.test(value);
 
 /** Whether a message from `origin` may command the embed: any origin unless an allowlist is set. */
 export function originAllowed(origin: string, allowlist: readonly string[] | undefined): boolean {
@@ -67,6 +57,6 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     interactive: params.get('interactive') !== '0',
     controls: params.get('controls') !== '0',
     theme: theme === 'light' || theme === 'dark' ? theme : null,
-    chapter: v.is(FeatureId, params.get('chapter')) ? params.get('chapter') : null,
+    chapter: isFeatureId(params.get('chapter')) ? params.get('chapter') : null,
   };
 }

@@ -87,6 +87,11 @@ describe('withStoryFilters', () => {
     expect(byId.get('events:events')?.layout?.visibility).toBe('visible');
     expect(byId.get('links:links')?.layout?.visibility).toBe('none');
     expect(byId.get('background')?.filter).toBeUndefined();
+    expect(byId.get('boundary-de-facto')?.layout?.visibility).toBe('visible');
+    const noDeFacto = withStoryFilters(style, ['events'], filter, ['de-facto']);
+    expect(
+      (noDeFacto.layers.find((l) => l.id === 'boundary-de-facto') as { layout?: object }).layout,
+    ).toMatchObject({ visibility: 'none' });
     expect(validateStyleMin(filtered).map((e) => e.message)).toEqual([]);
   });
 });

@@ -612,6 +612,10 @@ export function withStoryFilters(
   hiddenLayers: readonly string[],
 ): StyleSpecification {
   const layers = style.layers.map((layer) => {
+    if (layer.id === LAYER.boundaryDeFacto) {
+      const visibility = hiddenLayers.includes(DE_FACTO_TOGGLE) ? 'none' : 'visible';
+      return { ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification;
+    }
     const owner = storyLayerIds.find((id) => layer.id.endsWith(`:${id}`));
     if (!owner || layer.type === 'background') return layer;
     const visibility = hiddenLayers.includes(owner) ? 'none' : 'visible';

@@ -5,11 +5,25 @@ import { storyView, type StoryView } from '$lib/story/view';
 
 export const entries = (): { story: string }[] => storySlugs().map((story) => ({ story }));
 
-export const load = ({
-  params,
-}: {
-  params: { story: string };
-}): StoryView & { siteUrl: string } => ({
+type StoryPage = StoryView & { siteUrl: string };
+
+export const load = ({ params }: { params: { story: string } }): StoryPage => ({
   ...storyView(getStory(params.story)),
   siteUrl: siteUrl(),
 });
+
+/**
+ * The load of a page that plays chapters but shows neither their text nor their speaker notes
+ * (`text: false`, the explore view: it only links to the story mode) or shows their text but not
+ * the notes (the embed). What a page does not show is not sent: every page carries its data in
+ * its HTML.
+ */
+export const loadWithChapters =
+  ({ text }: { text: boolean }) =>
+  (event: { params: { story: string } }): StoryPage => {
+    const page = load(event);
+    return {
+      ...page,
+      chapters: page.chapters.map((c) => ({ ...c, html: text ? c.html : '', notes: null })),
+    };
+  };

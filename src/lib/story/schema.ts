@@ -6,9 +6,9 @@
  * layer, and `narratives/<feature-id>.md` (frontmatter: `NarrativeFrontmatter`).
  */
 import * as v from 'valibot';
+import { PARTIAL_DATE, SLUG } from './patterns';
 
-/** Lower-case words joined by hyphens: safe in URLs, file names and HTML ids. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG };
 
 const slug = (what: string) =>
   v.pipe(
@@ -35,7 +35,7 @@ const httpUrl = v.pipe(
 /** A date as precise as it is known: `2016`, `2016-09` or `2016-09-18`. */
 export const PartialDate = v.pipe(
   v.string('a date must be a string such as "2016-09-18"'),
-  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date must look like 2016, 2016-09 or 2016-09-18'),
+  v.regex(PARTIAL_DATE, 'a date must look like 2016, 2016-09 or 2016-09-18'),
 );
 export type PartialDate = v.InferOutput<typeof PartialDate>;
 

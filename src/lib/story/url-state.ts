@@ -5,8 +5,8 @@
  * so a bad link opens the default view instead of an error.
  */
 import { dateProblem, endOf, startOf } from './dates';
-import { PartialDate, type Category } from './schema';
-import * as v from 'valibot';
+import { PARTIAL_DATE } from './patterns';
+import type { Category } from './schema';
 
 /** A date window as the first and last day, `YYYY-MM-DD`. */
 export type DateWindow = [from: string, to: string];
@@ -80,7 +80,7 @@ export function parseWindow(text: string | null | undefined): DateWindow | null 
   if (parts.length !== 2) return null;
   const [a, b] = parts as [string, string];
   for (const d of [a, b]) {
-    if (!v.is(PartialDate, d) || dateProblem(d)) return null;
+    if (!PARTIAL_DATE.test(d) || dateProblem(d)) return null;
   }
   const window: DateWindow = [startOf(a), endOf(b)];
   return window[0] <= window[1] ? window : null;

@@ -108,12 +108,20 @@ export interface StoryView {
   slug: string;
   meta: StoryMeta;
   /**
-   * `url`, `csvUrl` and `staticMapUrl` are paths from the site's root (`/<story>/data/…`), without
-   * the base path: pages prefix them with `base` from `$app/paths`, which is relative in the
-   * prerendered HTML and found from the page's address in the browser, so the built site works
-   * from any folder it is copied to.
+   * `url`, `mapUrl`, `csvUrl` and `staticMapUrl` are paths from the site's root
+   * (`/<story>/data/…`), without the base path: pages prefix them with `base` from `$app/paths`,
+   * which is relative in the prerendered HTML and found from the page's address in the browser, so
+   * the built site works from any folder it is copied to. `url` is the published layer, `mapUrl`
+   * the map's own copy with only the properties it reads (`map-data.ts`).
    */
-  layers: { id: string; kind: LayerKind; title: string; url: string; count: number }[];
+  layers: {
+    id: string;
+    kind: LayerKind;
+    title: string;
+    url: string;
+    mapUrl: string;
+    count: number;
+  }[];
   /** What the story holds, e.g. "27 events, 1 route, 4 connections" (the home page says the same). */
   counts: string;
   /** The categories the story's features use, in the order the story declares them. */
@@ -203,6 +211,7 @@ export function storyView(story: CompiledStory): StoryView {
     kind: l.meta.kind,
     title: l.meta.title,
     url: `/${story.slug}/data/${l.meta.id}.geojson`,
+    mapUrl: `/${story.slug}/map-data/${l.meta.id}.geojson`,
     count: l.data.features.length,
   }));
   return {

@@ -154,6 +154,33 @@ describe('URL state', () => {
     await page.context().close();
   });
 
+  it('a switch of the reader’s theme keeps the date window, layers and categories', async () => {
+    const { page, errors } = await openStory(
+      browser,
+      `${STORY}?date=2015/2017&layers=pipeline&categories=energy,defence`,
+    );
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+        return {
+          background: map.getPaintProperty('background', 'background-color'),
+          links: map.getLayoutProperty('links:links', 'visibility'),
+          deFacto: map.getLayoutProperty('boundary-de-facto', 'visibility'),
+          events: map.queryRenderedFeatures({ layers: ['events:events'] }).length,
+          filter: JSON.stringify(map.getFilter('events:events')),
+        };
+      });
+    const before = await drawn();
+    expect(before).toMatchObject({ links: 'none', deFacto: 'none' });
+    expect(before.events).toBeGreaterThan(0);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await drawn()).background).not.toBe(before.background);
+    await mapSettled(page);
+    expect(await drawn()).toEqual({ ...before, background: expect.any(String) });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('falls back to the default view for a malformed URL, without errors', async () => {
     const { page, errors } = await openStory(
       browser,

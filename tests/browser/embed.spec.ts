@@ -316,6 +316,17 @@ describe('embed in a page on another origin', () => {
 });
 
 describe('embed on its own', () => {
+  it('credits every source of its basemap, as the map itself does', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/pakistan-russia/embed/`);
+    const credit = (await page.locator('footer.credit').textContent())!;
+    for (const source of ['Natural Earth', 'GeoNames', 'OpenStreetMap']) {
+      expect(credit).toContain(source);
+    }
+    await context.close();
+  });
+
   it('without JavaScript shows the static map and every narrative', async () => {
     const context = await browser.newContext({
       javaScriptEnabled: false,

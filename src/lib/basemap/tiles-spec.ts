@@ -23,6 +23,10 @@ export const TILE_PATH = 'basemap/{z}/{x}/{y}.pbf';
  */
 export const BASEMAP_ATTRIBUTION = 'Cities: GeoNames · Seas: © OpenStreetMap contributors';
 
+/** The live map's basemap, every source of it, for the credit lines outside the map. */
+export const BASEMAP_CREDIT =
+  'Natural Earth (public domain); city names: GeoNames; sea names: © OpenStreetMap contributors';
+
 /** Web Mercator world coordinates in [0, 1], x east and y south. */
 function mercator(lon: number, lat: number): [number, number] {
   const sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);

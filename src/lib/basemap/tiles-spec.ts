@@ -23,9 +23,12 @@ export const TILE_PATH = 'basemap/{z}/{x}/{y}.pbf';
  */
 export const BASEMAP_ATTRIBUTION = 'Cities: GeoNames · Seas: © OpenStreetMap contributors';
 
-/** The live map's basemap, every source of it, for the credit lines outside the map. */
+/**
+ * The live map's basemap, every source of it, for the credit lines outside the map: the same
+ * sources, in the same words, as the map's attribution.
+ */
 export const BASEMAP_CREDIT =
-  'Natural Earth (public domain); city names: GeoNames; sea names: © OpenStreetMap contributors';
+  'Natural Earth (public domain); cities: GeoNames; seas: © OpenStreetMap contributors';
 
 /** Web Mercator world coordinates in [0, 1], x east and y south. */
 function mercator(lon: number, lat: number): [number, number] {

@@ -21,13 +21,13 @@
  * Options (environment): BENCH_RUNS (default 7), BENCH_STORY (default pakistan-russia).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/chromium';
-import { basemapTilesUrl, storyStyle } from '../src/lib/map/style';
+import { basemapTilesUrl, LABEL_FONT_PATH, storyStyle } from '../src/lib/map/style';
 import type { LayerKind } from '../src/lib/story/schema';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -154,9 +154,6 @@ function floorHtml(origin: string): string {
 
 /** The site's own style, with the URLs the built site serves. */
 function styleFloorHtml(origin: string): string {
-  const font = readdirSync(path.join(BUILD, '_app/immutable/assets')).find((f) =>
-    /^noto-sans-latin-400-normal.*\.woff2$/.test(f),
-  );
   const layers = storyJson.layers.map(({ id, kind }) => ({
     id,
     kind,
@@ -165,7 +162,7 @@ function styleFloorHtml(origin: string): string {
   const style = storyStyle(
     {
       tiles: basemapTilesUrl(`${origin}/`),
-      font: `${origin}/_app/immutable/assets/${font}`,
+      font: `${origin}/${LABEL_FONT_PATH}`,
     },
     layers,
   );

@@ -89,7 +89,7 @@ async function checkServedUnder(root: string, prefix: string, slug: string, page
   expect(paths.some((p) => new RegExp(`^${prefix}/basemap/\\d+/\\d+/\\d+\\.pbf$`).test(p))).toBe(
     true,
   );
-  expect(paths.some((p) => p.startsWith(`${prefix}/_app/`) && p.endsWith('.woff2'))).toBe(true);
+  expect(paths).toContain(`${prefix}/fonts/labels.woff2`);
   const layers = await page.evaluate(() => {
     const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
     // The story layers are the sources whose features carry ids (promoteId).

@@ -74,6 +74,9 @@ export const DE_FACTO_TOGGLE = 'de-facto';
 /** The font MapLibre draws labels with; its files ship with the site (see `font-faces`). */
 export const LABEL_FONT = 'Noto Sans Regular';
 
+/** Its file under the site's root: cut at build time to the labels' characters (label-font.ts). */
+export const LABEL_FONT_PATH = 'fonts/labels.woff2';
+
 export interface Palette {
   sea: string;
   land: string;

@@ -3,9 +3,13 @@
  * them exactly, or it is ignored.
  */
 import * as v from 'valibot';
-import { PARTIAL_DATE, SLUG } from '$lib/story/patterns';
+import { PARTIAL_DATE } from '$lib/story/patterns';
+import { isFeatureId } from './protocol';
 
-const FeatureId = v.pipe(v.string(), v.maxLength(120), v.regex(SLUG));
+const FeatureId = v.pipe(
+  v.string(),
+  v.check<string>((id) => isFeatureId(id)),
+);
 const Partial = v.pipe(v.string(), v.regex(PARTIAL_DATE));
 
 export const HostCommand = v.variant('type', [

@@ -3,6 +3,7 @@
  * per build; a story with any problem fails the build with the validator's full report.
  */
 import path from 'node:path';
+import { error } from '@sveltejs/kit';
 import { buildBasemap, type Basemap } from '$lib/basemap/natural-earth';
 import { compileStory, formatProblem, listStoryDirs, type CompiledStory } from '$lib/story/compile';
 
@@ -26,6 +27,20 @@ export function getStory(slug: string): CompiledStory {
   }
   compiled.set(slug, story);
   return story;
+}
+
+/** Every story's layers as prerender entries: `{ story, layer }`. */
+export function storyLayerEntries(): { story: string; layer: string }[] {
+  return storySlugs().flatMap((story) =>
+    getStory(story).layers.map((l) => ({ story, layer: l.meta.id })),
+  );
+}
+
+/** One layer of a story, or a 404. */
+export function storyLayer(story: string, layer: string): CompiledStory['layers'][number] {
+  const found = getStory(story).layers.find((l) => l.meta.id === layer);
+  if (!found) error(404, `No layer ${layer}`);
+  return found;
 }
 
 let basemap: Basemap | null = null;

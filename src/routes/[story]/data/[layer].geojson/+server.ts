@@ -1,17 +1,12 @@
-import { getStory, storySlugs } from '$lib/server/stories';
-import { error } from '@sveltejs/kit';
+import { storyLayer, storyLayerEntries } from '$lib/server/stories';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = () =>
-  storySlugs().flatMap((story) => getStory(story).layers.map((l) => ({ story, layer: l.meta.id })));
+export const entries: EntryGenerator = storyLayerEntries;
 
 /** A validated layer, as published: `/<story>/data/<layer>.geojson`. */
-export const GET: RequestHandler = ({ params }) => {
-  const layer = getStory(params.story).layers.find((l) => l.meta.id === params.layer);
-  if (!layer) error(404, `No layer ${params.layer}`);
-  return new Response(JSON.stringify(layer.data), {
+export const GET: RequestHandler = ({ params }) =>
+  new Response(JSON.stringify(storyLayer(params.story, params.layer).data), {
     headers: { 'content-type': 'application/geo+json' },
   });
-};

@@ -1,18 +1,13 @@
-import { getStory, storySlugs } from '$lib/server/stories';
+import { storyLayer, storyLayerEntries } from '$lib/server/stories';
 import { mapLayerData } from '$lib/story/map-data';
-import { error } from '@sveltejs/kit';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = () =>
-  storySlugs().flatMap((story) => getStory(story).layers.map((l) => ({ story, layer: l.meta.id })));
+export const entries: EntryGenerator = storyLayerEntries;
 
 /** A layer as the map draws it: `/<story>/map-data/<layer>.geojson` (see `story/map-data.ts`). */
-export const GET: RequestHandler = ({ params }) => {
-  const layer = getStory(params.story).layers.find((l) => l.meta.id === params.layer);
-  if (!layer) error(404, `No layer ${params.layer}`);
-  return new Response(JSON.stringify(mapLayerData(layer.data)), {
+export const GET: RequestHandler = ({ params }) =>
+  new Response(JSON.stringify(mapLayerData(storyLayer(params.story, params.layer).data)), {
     headers: { 'content-type': 'application/geo+json' },
   });
-};

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { compileStory, formatProblem, listStoryDirs } from '../src/lib/story/compile';
+import { compileStory, formatProblem, listStoryDirs } from '../src/lib/server/story/compile';
 
 const args = process.argv.slice(2);
 const targets = args.length ? args : ['geo'];

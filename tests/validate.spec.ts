@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileStory, formatProblem } from '../src/lib/story/compile';
+import { compileStory, formatProblem } from '../src/lib/server/story/compile';
 
 const FIXTURE = path.resolve('tests/fixtures/stories/two-ports');
 const made: string[] = [];

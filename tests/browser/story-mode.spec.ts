@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { compileStory } from '../../src/lib/story/compile';
+import { compileStory } from '../../src/lib/server/story/compile';
 import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 import { featureState, mapSettled, openStory } from './story-page-helpers';

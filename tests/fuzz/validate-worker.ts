@@ -4,7 +4,7 @@
  * threw (it must not). The fuzz test runs it in a child process so that a hang can be timed out.
  */
 import { createInterface } from 'node:readline';
-import { compileStory, formatProblem } from '../../src/lib/story/compile';
+import { compileStory, formatProblem } from '../../src/lib/server/story/compile';
 
 const lines = createInterface({ input: process.stdin });
 for await (const dir of lines) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { compileStory } from '$lib/story/compile';
-import { storyView } from '$lib/story/view';
+import { compileStory } from '$lib/server/story/compile';
+import { storyView } from '$lib/server/story/story-view';
 import { disputedAreasIn } from './disputed';
 
 const view = (dir: string) => storyView(compileStory(path.resolve(dir)).story!);

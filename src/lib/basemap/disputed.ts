@@ -5,6 +5,12 @@
  */
 import type { Bounds } from '$lib/geo/camera';
 
+/**
+ * The de facto lines: their `kind` in the basemap's boundaries, and the id of the toggle that
+ * shows or hides them beside the story's own layers (in `layers=` and a chapter's `layers:`).
+ */
+export const DE_FACTO = 'de-facto';
+
 export interface DisputedArea {
   /** [west, south, east, north] around the basemap's de facto lines there. */
   bounds: Bounds;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import type { LineString, MultiLineString } from 'geojson';
-import { countryPolygons } from '../basemap/natural-earth';
+import { countryPolygons } from '$lib/server/basemap/natural-earth';
 import { greatCircleArc } from './arcs';
 import { featureBounds, viewBounds } from './camera';
 import { routeMeasures } from './route-draw';

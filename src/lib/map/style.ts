@@ -10,7 +10,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { BASEMAP_ATTRIBUTION, TILE_LAYER, TILE_MAXZOOM, TILE_PATH } from '$lib/basemap/tiles-spec';
+import { BASEMAP_ATTRIBUTION, TILE_LAYER, TILE_MAXZOOM, TILE_PATH } from '$lib/basemap/tile-format';
 
 /** Source and layer ids: the only names other modules may use to talk about map layers. */
 export const SOURCE = {

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
-import { tileLayers } from '$lib/basemap/tiles';
-import { labelCharacters } from '$lib/map/label-text';
+import { tileLayers } from '$lib/server/basemap/tiles';
+import { labelCharacters } from '$lib/server/label-text';
 import { getBasemap, getStory, storySlugs } from './stories';
 
 const require = createRequire(import.meta.url);

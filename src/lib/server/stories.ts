@@ -4,8 +4,13 @@
  */
 import path from 'node:path';
 import { error } from '@sveltejs/kit';
-import { buildBasemap, type Basemap } from '$lib/basemap/natural-earth';
-import { compileStory, formatProblem, listStoryDirs, type CompiledStory } from '$lib/story/compile';
+import { buildBasemap, type Basemap } from '$lib/server/basemap/natural-earth';
+import {
+  compileStory,
+  formatProblem,
+  listStoryDirs,
+  type CompiledStory,
+} from '$lib/server/story/compile';
 
 const root = path.resolve(process.env.STORIES_DIR ?? 'geo');
 const compiled = new Map<string, CompiledStory>();

@@ -1,7 +1,8 @@
 /** The load shared by every page that shows one story (explore, embed): one per story folder. */
 import { siteUrl } from './site';
 import { getStory, storySlugs } from './stories';
-import { storyView, type StoryView } from '$lib/story/view';
+import { storyView } from './story/story-view';
+import type { StoryView } from '$lib/story/view';
 
 export const entries = (): { story: string }[] => storySlugs().map((story) => ({ story }));
 

@@ -32,8 +32,8 @@ describe('category colours', () => {
 describe("a story's own categories in its view", () => {
   it('colour and label every item, and list only the categories in use', async () => {
     const path = await import('node:path');
-    const { compileStory } = await import('./compile');
-    const { storyView } = await import('./view');
+    const { compileStory } = await import('$lib/server/story/compile');
+    const { storyView } = await import('$lib/server/story/story-view');
     const view = storyView(
       compileStory(path.resolve('tests/fixtures/stories/offshore-pipeline')).story!,
     );

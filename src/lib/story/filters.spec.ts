@@ -2,9 +2,9 @@ import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import type { FilterSpecification } from 'maplibre-gl';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileStory } from './compile';
+import { compileStory } from '$lib/server/story/compile';
 import { isShown, storyFilter, type Filters } from './filters';
-import { storyView } from './view';
+import { storyView } from '$lib/server/story/story-view';
 
 const { story } = compileStory(path.resolve('geo/pakistan-russia'));
 const view = storyView(story!);

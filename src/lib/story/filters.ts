@@ -37,7 +37,21 @@ export interface Filterable {
 export function isShown(item: Filterable, filters: Filters): boolean {
   if (filters.hiddenLayers.includes(item.layer)) return false;
   if (filters.hiddenCategories.includes(item.category)) return false;
-  return item.period[1] >= filters.window[0] && item.period[0] <= filters.window[1];
+  return overlaps(item.period, filters.window);
+}
+
+/**
+ * Whether a period (first and last day, `YYYY-MM-DD`) overlaps a date window: the one rule for
+ * "in these dates", wherever features are filtered by date.
+ *
+ * @example
+ * overlaps(['2016-09-24', '2016-10-10'], ['2016-10-01', '2016-12-31']) // true
+ */
+export function overlaps(
+  [start, end]: readonly [string, string],
+  [from, to]: readonly [string, string],
+): boolean {
+  return end >= from && start <= to;
 }
 
 /**

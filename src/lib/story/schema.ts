@@ -293,6 +293,11 @@ export const ChapterFrontmatter = v.strictObject({
       to_place: v.optional(text('draw.to_place', 60)),
     }),
   ),
+  /**
+   * What a slide shows of the chapter, in Markdown: a sentence or two naming what the focus is
+   * about. Without it, a slide shows the text's paragraphs up to the one naming the last focus.
+   */
+  slide: v.optional(text('slide', 600)),
   /** Speaker notes: shown only in the presenter view. */
   notes: v.optional(text('notes', 2000)),
 });
@@ -322,6 +327,9 @@ export type PublishedLink = Omit<LinkProperties, 'from' | 'to'> &
   PublishedCommon & {
     from_place: string;
     to_place: string;
+    /** The event at each end, when the end is an event (not a named place). */
+    from_event?: string;
+    to_event?: string;
   };
 
 /** Formats the first problem of a failed parse as `path: message`. */

@@ -1,23 +1,16 @@
 /**
  * What a page shows of a compiled story: plain data, safe to serialise into the page and to send
- * to the browser. Built on the server; no file access here.
+ * to the browser. Types only: the server builds it (`$lib/server/story/story-view.ts`), every
+ * shell reads it.
  */
-import { disputedAreasIn } from '$lib/basemap/disputed';
-import { featureBounds, POINT_CONTEXT_DEG, type Bounds } from '$lib/geo/camera';
-import type { LineString } from 'geojson';
-import { routeMeasures } from '$lib/geo/route-draw';
+import type { Bounds, BoundsCamera, ViewCamera } from '$lib/geo/camera';
 import type { RouteMeasures } from '$lib/geo/route-progress';
 import type { CategoryDef } from './categories';
-import type { CompiledChapter } from './chapters';
-import type { CompiledStory } from './compile';
-import { featureCountSummary } from './counts';
-import { endOf, formatDate, startOf } from './dates';
 import type {
   Category,
   Disagreement,
   LayerKind,
   LocationPrecision,
-  Source,
   StoryMeta,
   TimelineEntry,
 } from './schema';
@@ -35,23 +28,12 @@ export interface SourceView {
   secondary: boolean;
 }
 
-/** One shape for every source: a bare URL shows as its host name. */
-export function sourceView(source: Source): SourceView {
-  if (typeof source === 'string') {
-    return { url: source, outlet: hostOf(source), secondary: false };
-  }
-  return {
-    url: source.url,
-    outlet: source.outlet,
-    title: source.title,
-    date: source.date,
-    dateLabel: source.date ? formatDate(source.date) : undefined,
-    secondary: source.secondary ?? false,
-  };
-}
-
-function hostOf(url: string): string {
-  return new URL(url).hostname.replace(/^www\./, '');
+/** What the "is shown" rule needs of an event that a link joins (see `filters.ts`). */
+export interface LinkEndView {
+  /** The event's id, or null for a named place. */
+  event: string | null;
+  place: string;
+  coordinates: [number, number];
 }
 
 export interface StoryItem {
@@ -85,12 +67,40 @@ export interface StoryItem {
     status: string;
     timeline: (Omit<TimelineEntry, 'source'> & { label: string; source?: SourceView })[];
   };
+  /** Links only: the two places it joins. */
+  ends?: [LinkEndView, LinkEndView];
+}
+
+/** Where a chapter points the camera. */
+export type ChapterCamera = BoundsCamera | ViewCamera;
+
+/** A chapter as the compiler reads it from `chapters/NN-slug.md`. */
+export interface ChapterBase {
+  slug: string;
+  title: string;
+  /** The body, rendered and sanitized; mentions are `<a href="#id" data-feature="id">`. */
+  html: string;
+  /** The short text a slide shows (the `slide:` field, rendered), or null: the slide picks. */
+  slideHtml: string | null;
+  camera: ChapterCamera;
+  /** What the camera shows, as bounds (for `view` cameras, in an 800 × 600 px frame). */
+  bounds: Bounds;
+  focus: string[];
+  /** First and last day shown, `YYYY-MM-DD`; null: the whole story. */
+  window: [string, string] | null;
+  /** Switchable layers shown; null: all. */
+  layers: string[] | null;
+  /** Event categories shown; null: all. */
+  categories: Category[] | null;
+  notes: string | null;
 }
 
 /** A chapter as the story mode plays it. */
-export interface ChapterView extends Omit<CompiledChapter, 'draw'> {
+export interface ChapterView extends ChapterBase {
   /** The chapter's static map (SVG): shown without JavaScript, and printed. */
   mapUrl: string;
+  /** The same map in the dark theme. */
+  darkMapUrl: string;
   draw: {
     route: string;
     /** The stretch drawn, as fractions of the route's measured length. */
@@ -104,6 +114,17 @@ export interface ChapterView extends Omit<CompiledChapter, 'draw'> {
   } | null;
 }
 
+export interface LayerView {
+  id: string;
+  kind: LayerKind;
+  title: string;
+  /** The published layer. */
+  url: string;
+  /** The map's own copy, with only the properties it reads (`map-data.ts`). */
+  mapUrl: string;
+  count: number;
+}
+
 export interface StoryView {
   slug: string;
   meta: StoryMeta;
@@ -111,17 +132,9 @@ export interface StoryView {
    * `url`, `mapUrl`, `csvUrl` and `staticMapUrl` are paths from the site's root
    * (`/<story>/data/…`), without the base path: pages prefix them with `base` from `$app/paths`,
    * which is relative in the prerendered HTML and found from the page's address in the browser, so
-   * the built site works from any folder it is copied to. `url` is the published layer, `mapUrl`
-   * the map's own copy with only the properties it reads (`map-data.ts`).
+   * the built site works from any folder it is copied to.
    */
-  layers: {
-    id: string;
-    kind: LayerKind;
-    title: string;
-    url: string;
-    mapUrl: string;
-    count: number;
-  }[];
+  layers: LayerView[];
   /** What the story holds, e.g. "27 events, 1 route, 4 connections" (the home page says the same). */
   counts: string;
   /** The categories the story's features use, in the order the story declares them. */
@@ -135,130 +148,12 @@ export interface StoryView {
   csvUrl: string;
   /** URL of the static locator map (SVG). */
   staticMapUrl: string;
+  /** The same map in the dark theme. */
+  darkStaticMapUrl: string;
   /** Whole years from the first event's start to the last one's end: the timeline's range. */
   extent: [string, string];
   /** Every feature, ordered by date. */
   items: StoryItem[];
   /** The story told in sequence; empty: the story has no story mode. */
   chapters: ChapterView[];
-}
-
-export function storyView(story: CompiledStory): StoryView {
-  const categories = new Map(story.categories.map((c) => [c.id, c]));
-  const items: StoryItem[] = [];
-  for (const layer of story.layers) {
-    for (const feature of layer.data.features) {
-      const p = feature.properties;
-      const narrative = story.narratives[p.id]!;
-      const common = {
-        id: p.id,
-        layer: layer.meta.id,
-        kind: layer.meta.kind,
-        title: p.title,
-        category: p.category,
-        // The validator guarantees every category is declared.
-        categoryLabel: categories.get(p.category)!.label,
-        color: categories.get(p.category)!.color,
-        date: p.date,
-        dateLabel: formatDate(p.date, p.date_end),
-        period: [p.period_start, p.period_end] as [string, string],
-        // Points get a frame wide enough to show their country and its neighbours.
-        bounds: featureBounds(feature.geometry, POINT_CONTEXT_DEG),
-        sources: p.sources.map(sourceView),
-        disagreement: p.disagreement,
-        summary: narrative.summary,
-        html: narrative.html,
-      };
-      if ('place_label' in p) {
-        items.push({
-          ...common,
-          place: p.place,
-          // At sea, the waters stand where the country would.
-          country: p.country ?? p.waters,
-          locationPrecision: p.location_precision,
-          coordinates: feature.geometry.coordinates as [number, number],
-        });
-      } else if ('computed_length_km' in p) {
-        items.push({
-          ...common,
-          place: `${p.from_place} to ${p.to_place}`,
-          route: {
-            indicative: p.indicative,
-            statedKm: p.stated_length_km,
-            computedKm: p.computed_length_km,
-            status: p.status,
-            timeline: p.timeline.map((t) => ({
-              ...t,
-              label: formatDate(t.date),
-              source: t.source ? sourceView(t.source) : undefined,
-            })),
-          },
-        });
-      } else {
-        items.push({ ...common, place: `${p.from_place} – ${p.to_place}` });
-      }
-    }
-  }
-  items.sort((a, b) => a.period[0].localeCompare(b.period[0]) || a.title.localeCompare(b.title));
-  // The timeline spans the events; routes and links may run on beyond it.
-  const events = items.filter((i) => i.kind === 'events');
-  const dated = events.length ? events : items;
-  const areas = disputedAreasIn([story.meta.camera.bounds, ...items.map((i) => i.bounds)]);
-  const starts = dated.map((i) => i.period[0]).sort();
-  const ends = dated.map((i) => i.period[1]).sort();
-  const layers = story.layers.map((l) => ({
-    id: l.meta.id,
-    kind: l.meta.kind,
-    title: l.meta.title,
-    url: `/${story.slug}/data/${l.meta.id}.geojson`,
-    mapUrl: `/${story.slug}/map-data/${l.meta.id}.geojson`,
-    count: l.data.features.length,
-  }));
-  return {
-    slug: story.slug,
-    meta: story.meta,
-    layers,
-    counts: featureCountSummary(layers),
-    deFacto: areas.length
-      ? {
-          toggle: areas.map((a) => a.toggle).join('; '),
-          legend: areas.map((a) => a.legend).join('; '),
-          notes: areas.map((a) => a.note),
-        }
-      : null,
-    categories: story.categories.filter((c) => items.some((i) => i.category === c.id)),
-    csvUrl: `/${story.slug}/data/events.csv`,
-    staticMapUrl: `/${story.slug}/map.svg`,
-    extent: [startOf(starts[0]!.slice(0, 4)), endOf(ends.at(-1)!.slice(0, 4))],
-    items,
-    chapters: story.chapters.map((c) => chapterView(story, c)),
-  };
-}
-
-function chapterView(story: CompiledStory, chapter: CompiledChapter): ChapterView {
-  const mapUrl = `/${story.slug}/story/${chapter.slug}.svg`;
-  if (!chapter.draw) return { ...chapter, mapUrl, draw: null };
-  const id = chapter.draw.route;
-  const route = story.layers.flatMap((l) => l.data.features).find((f) => f.properties.id === id)!;
-  const line = route.geometry as LineString;
-  const measures = routeMeasures(line);
-  const total = measures.km.at(-1)!;
-  const names = 'waypoints' in route.properties ? (route.properties.waypoints ?? []) : [];
-  return {
-    ...chapter,
-    mapUrl,
-    draw: {
-      ...chapter.draw,
-      totalKm:
-        'computed_length_km' in route.properties
-          ? route.properties.computed_length_km
-          : Math.round(total),
-      measures,
-      waypoints: names.map((name, i) => ({
-        name,
-        fraction: measures.km[i]! / total,
-        coordinates: line.coordinates[i] as [number, number],
-      })),
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileStory } from '$lib/story/compile';
-import { storyView } from '$lib/story/view';
+import { compileStory } from '$lib/server/story/compile';
+import { storyView } from '$lib/server/story/story-view';
 import { applyChapter } from './apply-chapter';
 import { ExploreState } from './explore-state.svelte';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileStory } from '$lib/story/compile';
+import { compileStory } from '$lib/server/story/compile';
 import { parseViewState } from '$lib/story/url-state';
-import { storyView } from '$lib/story/view';
+import { storyView } from '$lib/server/story/story-view';
 import { ExploreState } from './explore-state.svelte';
 
 const view = storyView(compileStory(path.resolve('geo/pakistan-russia')).story!);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileStory } from '$lib/story/compile';
-import { storyView } from '$lib/story/view';
+import { compileStory } from '$lib/server/story/compile';
+import { storyView } from '$lib/server/story/story-view';
 import { firstParagraph, keyAction, parsePresentMessage, slideFromHash, slidesOf } from './slides';
 
 const view = storyView(compileStory(path.resolve('geo/pakistan-russia')).story!);

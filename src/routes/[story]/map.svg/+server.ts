@@ -1,5 +1,5 @@
 import { getBasemap, getStory } from '$lib/server/stories';
-import { locatorSvg } from '$lib/static-map/locator-svg';
+import { locatorSvg } from '$lib/server/static-map/locator-svg';
 import type { RequestHandler } from './$types';
 
 export const prerender = true;

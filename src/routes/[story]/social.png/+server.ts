@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { getBasemap, getStory } from '$lib/server/stories';
-import { locatorSvg } from '$lib/static-map/locator-svg';
+import { locatorSvg } from '$lib/server/static-map/locator-svg';
 import type { RequestHandler } from './$types';
 
 export const prerender = true;

@@ -1,5 +1,5 @@
 import { getStory, storySlugs } from '$lib/server/stories';
-import { eventsCsv } from '$lib/story/csv';
+import { eventsCsv } from '$lib/server/story/csv';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;

@@ -1,5 +1,5 @@
 import { storyLayer, storyLayerEntries } from '$lib/server/stories';
-import { mapLayerData } from '$lib/story/map-data';
+import { mapLayerData } from '$lib/server/story/map-data';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;

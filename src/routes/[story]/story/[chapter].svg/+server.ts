@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getBasemap, getStory, storySlugs } from '$lib/server/stories';
-import { chapterLocatorSvg } from '$lib/static-map/locator-svg';
+import { chapterLocatorSvg } from '$lib/server/static-map/locator-svg';
 import type { RequestHandler } from './$types';
 
 export const prerender = true;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { basemapTiles, tileAddresses, TILE_MAXZOOM } from '$lib/basemap/tiles';
+import { basemapTiles, tileAddresses, TILE_MAXZOOM } from '$lib/server/basemap/tiles';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;

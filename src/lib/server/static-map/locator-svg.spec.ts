@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { buildBasemap } from '$lib/basemap/natural-earth';
-import { compileStory } from '$lib/story/compile';
+import { buildBasemap } from '$lib/server/basemap/natural-earth';
+import { compileStory } from '$lib/server/story/compile';
 import { locatorSvg } from './locator-svg';
 
 const story = compileStory(path.resolve('tests/fixtures/stories/two-ports')).story!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyStyle, withStoryFilters } from '$lib/map/style';
-import { storyFilter } from './filters';
+import { storyFilter } from '$lib/story/filters';
 import { MAP_PROPERTIES, mapLayerData } from './map-data';
 
 /** Every property name an expression reads with `get` or `has`. */

@@ -5,8 +5,8 @@
  * being the most sources any event has; shorter rows leave the rest empty.
  */
 import type { CompiledStory } from './compile';
-import { writtenPrecision } from './dates';
-import type { PublishedEvent, Source } from './schema';
+import { writtenPrecision } from '$lib/story/dates';
+import type { PublishedEvent, Source } from '$lib/story/schema';
 
 const BOM = '\uFEFF';
 

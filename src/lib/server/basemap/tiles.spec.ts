@@ -14,7 +14,7 @@ import type {
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BasemapTiles, TILE_BUFFER, TILE_EXTENT, TILE_MAXZOOM, tileAddresses } from './tiles';
-import { TILE_LAYER, firstTiles } from './tiles-spec';
+import { TILE_LAYER, firstTiles } from '$lib/basemap/tile-format';
 import {
   CITY_SPACING_PX,
   MAX_LABEL_ZOOM,

@@ -14,7 +14,7 @@ import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { buildBasemap, type Basemap } from './natural-earth';
 import { cityPlaces, seaPlaces, type PlaceFeature } from './places';
-import { TILE_LAYER, TILE_MAXZOOM } from './tiles-spec';
+import { TILE_LAYER, TILE_MAXZOOM } from '$lib/basemap/tile-format';
 
 export { TILE_LAYER, TILE_MAXZOOM };
 export const TILE_EXTENT = 4096;

@@ -5,12 +5,12 @@
  */
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, LineString, Point } from 'geojson';
-import type { Basemap } from '$lib/basemap/natural-earth';
+import type { Basemap } from '$lib/server/basemap/natural-earth';
 import type { Bounds } from '$lib/geo/camera';
 import { scaleBar } from '$lib/map/map-image';
 import { HIGHLIGHT, PALETTES } from '$lib/map/style';
-import type { CompiledChapter } from '$lib/story/chapters';
-import type { CompiledStory } from '$lib/story/compile';
+import type { CompiledChapter } from '$lib/server/story/types';
+import type { CompiledStory } from '$lib/server/story/compile';
 import { placeLabels, type LabelCandidate } from './labels';
 
 export interface LocatorOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceView } from './view';
+import { sourceView } from './story-view';
 
 describe('sourceView', () => {
   it('shows a plain URL as its host name, with no title', () => {

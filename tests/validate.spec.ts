@@ -454,7 +454,7 @@ const cases: {
   {
     rule: 'a chapter camera with a zoom out of range',
     mutate: (d) =>
-      editText(d, 'chapters/02-the-road.md', (t) => t.replace('zoom: 5.5', 'zoom: 30')),
+      editText(d, 'chapters/02-the-road.md', (t) => t.replace('zoom: 5.3', 'zoom: 30')),
     file: 'chapters/02-the-road.md',
     feature: 'the-road',
     message: /frontmatter camera\.zoom: .*9/,
@@ -463,7 +463,7 @@ const cases: {
     rule: 'a chapter camera with two targets',
     mutate: (d) =>
       editText(d, 'chapters/02-the-road.md', (t) =>
-        t.replace('  zoom: 5.5', '  zoom: 5.5\n  bounds: [61, 23, 68, 27]'),
+        t.replace('  zoom: 5.3', '  zoom: 5.3\n  bounds: [61, 23, 68, 27]'),
       ),
     file: 'chapters/02-the-road.md',
     feature: 'the-road',
@@ -556,6 +556,37 @@ const cases: {
     message: /waypoints names 3 places but the line has 4 positions/,
   },
   {
+    rule: 'a focus connection whose events lie outside the chapter window',
+    mutate: (d) => {
+      editText(d, 'chapters/01-two-harbours.md', (t) =>
+        t
+          .replace('date: 1850/2024', 'date: 2006/2024')
+          .replace('focus: [karachi-port, gwadar-port]', 'focus: [gwadar-port, sister-ports]'),
+      );
+    },
+    file: 'chapters/01-two-harbours.md',
+    feature: 'two-harbours',
+    message:
+      /focus "sister-ports" joins "karachi-port", which \(1887\) lies outside the date window 2006\/2024 — widen it/,
+  },
+  {
+    rule: 'unsafe HTML in a chapter’s slide text',
+    mutate: (d) =>
+      editText(d, 'chapters/01-two-harbours.md', (t) =>
+        t.replace('notes: Start', 'slide: See <img src="x">.\nnotes: Start'),
+      ),
+    file: 'chapters/01-two-harbours.md',
+    feature: 'two-harbours',
+    message: /the chapter's slide contains an image/,
+  },
+  {
+    rule: 'camera.beyond naming no event',
+    mutate: (d) => editJson(d, 'story.json', (j) => (j.camera.beyond = ['no-such-event'])),
+    file: 'story.json',
+    feature: 'camera.beyond',
+    message: /"no-such-event" is not an event of this story — list event ids only/,
+  },
+  {
     rule: 'a bad story.json',
     mutate: (d) => editJson(d, 'story.json', (j) => (j.camera = { center: [60, 20] })),
     file: 'story.json',
@@ -581,7 +612,7 @@ describe('validator rules', () => {
     expect(harbours!.bounds[2]).toBeGreaterThan(66.98);
     expect(harbours!.window).toEqual(['1850-01-01', '2024-12-31']);
     expect(harbours!.html).toContain('<a href="#karachi-port" data-feature="karachi-port">');
-    expect(road!.camera).toEqual({ type: 'view', center: [64.6, 25.2], zoom: 5.5 });
+    expect(road!.camera).toEqual({ type: 'view', center: [64.6, 25.2], zoom: 5.3 });
     expect(road!.draw).toEqual({ route: 'coastal-highway', from: 0, to: 1 });
     expect(road!.categories).toEqual(['economy']);
   });
@@ -651,6 +682,38 @@ describe('validator rules', () => {
     expect(warnings.map(formatProblem)).toEqual([
       expect.stringMatching(
         /ports\.geojson: karachi-port: source wikimili\.com is on the weak-source list \(a Wikipedia mirror\) — cite the original report$/,
+      ),
+    ]);
+  });
+
+  it('warns, without failing, about an event outside the default view, unless it is listed as beyond', () => {
+    const outside = corrupted((d) =>
+      editJson(d, 'story.json', (j) => (j.camera.bounds = [64, 23, 68.5, 26.5])),
+    );
+    const { story, warnings } = compileStory(outside);
+    expect(story).not.toBeNull();
+    expect(warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /ports\.geojson: gwadar-port: the event \[62\.3254, 25\.1216\] lies outside the default view .* list it in camera\.beyond if that is meant$/,
+      ),
+    ]);
+    const listed = corrupted((d) =>
+      editJson(d, 'story.json', (j) => {
+        j.camera.bounds = [64, 23, 68.5, 26.5];
+        j.camera.beyond = ['gwadar-port'];
+      }),
+    );
+    expect(compileStory(listed).warnings).toEqual([]);
+  });
+
+  it('warns when a chapter’s centre and zoom cannot show its focus on a phone', () => {
+    const { story, warnings } = compileStory(
+      path.resolve('tests/fixtures/stories/rivers-and-rails'),
+    );
+    expect(story).not.toBeNull();
+    expect(warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /chapters\/05-tashkent-and-baku\.md: tashkent-and-baku: camera\.center and zoom 4\.3 cannot show the chapter's focus on a phone \(375 px\): the map zooms out to [\d.]+ there — frame it on every screen with camera\.fit: \[tashkent-summit-2021, baku-conference-2021, link-tashkent-baku\]$/,
       ),
     ]);
   });

@@ -39,6 +39,7 @@ beforeAll(async () => {
     env: {
       ...process.env,
       BASE_PATH: PREFIX,
+      VITE_MAP_PROBE: '1',
       STORIES_DIR: 'tests/fixtures/stories',
       BUILD_DIR: buildDir,
       SITE_URL: `http://127.0.0.1:${port}`,
@@ -91,7 +92,7 @@ async function checkServedUnder(root: string, prefix: string, slug: string, page
   );
   expect(paths).toContain(`${prefix}/fonts/labels.woff2`);
   const layers = await page.evaluate(() => {
-    const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+    const map = window.__mapProbe!.map;
     // The story layers are the sources whose features carry ids (promoteId).
     return Object.entries(map.getStyle().sources)
       .filter(([, source]) => source.type === 'geojson' && source.promoteId === 'id')
@@ -130,7 +131,7 @@ describe(`a build with BASE_PATH=${PREFIX}, served only under ${PREFIX}/`, () =>
 
 describe('the default build, copied into any folder', () => {
   it('works from /copied/deeper/ with no base path given at build time', async () => {
-    const copied = await serve({ dir: path.resolve('build'), prefix: '/copied/deeper' });
+    const copied = await serve({ dir: path.resolve('.test-build'), prefix: '/copied/deeper' });
     try {
       for (const p of ['/pakistan-russia/', '/pakistan-russia/embed/']) {
         const root = `${copied.origin}/copied/deeper/`;
@@ -158,14 +159,14 @@ describe('a new story folder, built with no code change', () => {
       .toMatch(/Denmark's exclusive economic zone/);
     // The whole world in view: the arc is drawn on both sides of the antimeridian.
     await page.evaluate(() =>
-      (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.jumpTo({
+      window.__mapProbe!.map.jumpTo({
         center: [0, 45],
         zoom: 0,
       }),
     );
     await mapSettled(page);
     const arcs = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       return map
         .queryRenderedFeatures({ layers: ['links:ties'] })
         .flatMap((f) =>

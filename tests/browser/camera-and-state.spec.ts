@@ -24,10 +24,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type MapHandle = import('maplibre-gl').Map;
 const camera = (page: Page) =>
   page.evaluate(() => {
-    const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
+    const map = window.__mapProbe!.map;
     const c = map.getCenter();
     const b = map.getBounds();
     return {
@@ -45,7 +44,7 @@ const param = (page: Page, name: string) =>
 /** Ids of the features MapLibre draws in the given style layers. */
 const rendered = (page: Page, layers: string[]) =>
   page.evaluate((layers) => {
-    const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
+    const map = window.__mapProbe!.map;
     return [
       ...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id))),
     ].sort();
@@ -163,7 +162,7 @@ describe('one selection, both ends in view', () => {
     await jumpTo(page, [33, 50], 4.5);
     // A point in the middle of the arc, as MapLibre draws it.
     const middle = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
+      const map = window.__mapProbe!.map;
       const arc = map
         .querySourceFeatures('links')
         .find((f) => f.properties.id === 'link-afghan-peace-track-2021')!;
@@ -183,7 +182,7 @@ describe('one selection, both ends in view', () => {
     await jumpTo(page, [73.4, 34.0], 8.5);
     const middle: [number, number] = [(URI[0] + CHERAT[0]) / 2, (URI[1] + CHERAT[1]) / 2];
     const near = await page.evaluate((middle) => {
-      const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
+      const map = window.__mapProbe!.map;
       const arc = map
         .querySourceFeatures('links')
         .find((f) => f.properties.id === 'link-uri-druzhba-2016')!;
@@ -287,7 +286,7 @@ describe('the map and the count agree', () => {
     await mapSettled(page);
     const listed = await page.locator('ol[aria-label^="Events"] [data-id]:visible').count();
     const { badges, positions } = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
+      const map = window.__mapProbe!.map;
       const { width, height } = map.getCanvas().getBoundingClientRect();
       const inView = (xy: [number, number]) => {
         const p = map.project(xy);
@@ -337,15 +336,34 @@ describe('history and the URL', () => {
   it('records the camera the reader chose as map=<zoom>/<lat>/<lon> and restores it', async () => {
     const { page } = await openStory(browser, STORY);
     expect(await param(page, 'map')).toBeNull();
-    await jumpTo(page, [70.5, 30.25], 6);
-    await expect.poll(() => param(page, 'map')).toBe('6/30.25/70.5');
-    const { page: again } = await openStory(browser, `${STORY}?map=6/30.25/70.5`);
+    // The reader drags the map: that camera is theirs to share.
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 120, y + 60, { steps: 8 });
+    await page.mouse.up();
+    await mapSettled(page);
+    await expect.poll(() => param(page, 'map')).toMatch(/^[\d.]+\/-?[\d.]+\/-?[\d.]+$/);
+    const written = (await param(page, 'map'))!;
+    const [zoom, lat, lon] = written.split('/').map(Number) as [number, number, number];
+    const { page: again } = await openStory(browser, `${STORY}?map=${written}`);
     await mapSettled(again);
     const restored = await camera(again);
-    expect(restored.zoom).toBeCloseTo(6, 5);
-    expect(degreesApart(restored.center, [70.5, 30.25])).toBeLessThan(0.001);
+    expect(restored.zoom).toBeCloseTo(zoom, 5);
+    expect(degreesApart(restored.center, [lon, lat])).toBeLessThan(0.01);
     await page.context().close();
     await again.context().close();
+  });
+
+  it('writes no camera into the address when only the story moved it (?event=)', async () => {
+    const { page } = await openStory(browser, `${STORY}?event=druzhba-2016`);
+    await mapSettled(page);
+    await page.locator('.event-list [data-id="uri-attack-2016"]').click();
+    await mapSettled(page);
+    await expect.poll(() => param(page, 'event')).toBe('uri-attack-2016');
+    expect(await param(page, 'map')).toBeNull();
+    await page.context().close();
   });
 });
 

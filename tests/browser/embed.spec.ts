@@ -169,15 +169,15 @@ describe('embed in a page on another origin', () => {
     const { page, frame } = await openHost(1200, 800);
     await page.evaluate(() => document.getElementById('story')!.scrollIntoView());
     await frame.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       map.jumpTo({ center: [73.92, 15.25], zoom: 6 });
     });
     await frame.waitForFunction(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       return map.loaded() && !map.isMoving();
     });
     const point = await frame.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       const p = map.project([73.92, 15.25]);
       const rect = map.getCanvas().getBoundingClientRect();
       return { x: rect.left + p.x, y: rect.top + p.y };
@@ -197,10 +197,7 @@ describe('embed in a page on another origin', () => {
   it('lets wheel-scrolling over the map scroll the host page, not zoom the map', async () => {
     const { page, frame } = await openHost(1200, 800);
     await page.evaluate(() => window.scrollTo(0, document.getElementById('story')!.offsetTop));
-    const readZoom = () =>
-      frame.evaluate(() =>
-        (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getZoom(),
-      );
+    const readZoom = () => frame.evaluate(() => window.__mapProbe!.map.getZoom());
     // Wait for the embed to settle (the iframe resizes to its content after load).
     let zoom = await readZoom();
     for (let i = 0; i < 20; i++) {
@@ -219,11 +216,7 @@ describe('embed in a page on another origin', () => {
     // the map.
     await page.mouse.wheel(0, -500);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(before - 200);
-    expect(
-      await frame.evaluate(() =>
-        (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getZoom(),
-      ),
-    ).toBe(zoom);
+    expect(await frame.evaluate(() => window.__mapProbe!.map.getZoom())).toBe(zoom);
     await page.context().close();
   });
 
@@ -395,7 +388,7 @@ describe('embed on its own', () => {
       { width: 600, height: 900 },
     );
     const flags = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       return {
         pan: map.dragPan.isEnabled(),
         zoom: map.scrollZoom.isEnabled(),
@@ -408,13 +401,9 @@ describe('embed on its own', () => {
       width: 600,
       height: 900,
     });
-    expect(
-      await p2.evaluate(() =>
-        (
-          window as unknown as { __storyMap: import('maplibre-gl').Map }
-        ).__storyMap.cooperativeGestures.isEnabled(),
-      ),
-    ).toBe(true);
+    expect(await p2.evaluate(() => window.__mapProbe!.map.cooperativeGestures.isEnabled())).toBe(
+      true,
+    );
     await p2.context().close();
   });
 });

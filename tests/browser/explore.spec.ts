@@ -2,6 +2,8 @@
  * The explore view, driven as a reader drives it: map → narrative, list → map, the URL, the
  * timeline and layer toggles, keyboard only, and axe.
  */
+import path from 'node:path';
+import { compileStory } from '../../src/lib/server/story/compile';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
@@ -45,6 +47,13 @@ const REQUIRED = [
   },
 ] as const;
 
+/** Each feature's title, as the story has it. */
+const TITLES = new Map(
+  compileStory(path.resolve('geo/pakistan-russia'))
+    .story!.layers.flatMap((l) => l.data.features)
+    .map((f) => [f.properties.id, f.properties.title]),
+);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -65,7 +74,8 @@ describe('map → narrative', () => {
       const chooser = page.locator('.chooser');
       if (await chooser.isVisible()) {
         // Several events share this city: the reader picks one.
-        await chooser.getByRole('button', { name: f.title }).first().click();
+        // Listed by date: pick this feature's own entry.
+        await chooser.locator('button', { hasText: TITLES.get(f.id)! }).click();
       }
       await expect.poll(() => panelTitle(page).textContent()).toMatch(f.title);
       expect(await page.locator('.event-panel').textContent()).toMatch(/Sources/);
@@ -139,7 +149,7 @@ describe('URL state', () => {
     const { page } = await openStory(browser, `${STORY}?date=2015/2017&layers=pipeline`);
     expect(await page.locator('.timeline-label').textContent()).toMatch(/2015–2017/);
     const visibility = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       return [
         map.getLayoutProperty('links:links', 'visibility'),
         map.getLayoutProperty('boundary-de-facto', 'visibility'),
@@ -161,7 +171,7 @@ describe('URL state', () => {
     );
     const drawn = () =>
       page.evaluate(() => {
-        const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+        const map = window.__mapProbe!.map;
         return {
           background: map.getPaintProperty('background', 'background-color'),
           links: map.getLayoutProperty('links:links', 'visibility'),
@@ -206,7 +216,7 @@ describe('timeline and filters', () => {
       await page.locator('.event-list [data-id="lavrov-islamabad-visit-2021"]').isVisible(),
     ).toBe(true);
     const rendered = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       return map
         .queryRenderedFeatures({ layers: ['events:events'] })
         .map((f) => f.properties.id as string);
@@ -223,7 +233,7 @@ describe('timeline and filters', () => {
     await mapSettled(page);
     expect(await page.locator('.event-list [data-id="uri-attack-2016"]').isVisible()).toBe(false);
     const rendered = await page.evaluate(() => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       return map
         .queryRenderedFeatures({ layers: ['events:events'] })
         .map((f) => f.properties.category as string);
@@ -273,11 +283,7 @@ describe('keyboard and screen readers', () => {
     await page.locator('.event-list [data-id="uri-attack-2016"]').click();
     // With no animation the camera is already there on the next frame.
     await page.waitForTimeout(50);
-    expect(
-      await page.evaluate(() =>
-        (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.isMoving(),
-      ),
-    ).toBe(false);
+    expect(await page.evaluate(() => window.__mapProbe!.map.isMoving())).toBe(false);
     const at = await toPage(page, [74.0333, 34.0861]);
     const panel = (await page.locator('.panel-host').boundingBox())!;
     expect(at.x).toBeGreaterThan(panel.x + panel.width);

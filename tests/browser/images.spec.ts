@@ -58,12 +58,18 @@ describe('Download image', () => {
       page.waitForEvent('download', { timeout: 30_000 }),
       page.getByRole('button', { name: 'Download image (PNG)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('pakistan-russia-map.png');
+    // Named by the view: the story, then the selected feature.
+    expect(download.suggestedFilename()).toBe('pakistan-russia-north-south-gas-pipeline.png');
     const path = await download.path();
     const bytes = (await import('node:fs')).readFileSync(path!);
     const png = PNG.sync.read(bytes);
-    expect(png.width).toBe(Math.round(canvas.width * 2));
-    expect(png.height).toBe(Math.round(canvas.height * 2));
+    // The map at twice its size, with a title band above it and a legend band below: nothing is
+    // drawn over the map itself.
+    // It leaves out what the narrative panel covers, as the reader sees the map beside it.
+    const panel = (await page.locator('.panel-host').boundingBox())!;
+    const shown = canvas.x + canvas.width - (panel.x + panel.width + 8);
+    expect(Math.abs(png.width - 2 * shown)).toBeLessThanOrEqual(2);
+    expect(png.height).toBeGreaterThan(Math.round(canvas.height * 2) + 100);
     expect(colours(png)).toBeGreaterThan(30);
     // The title is written into the PNG's text fields…
     expect(bytes.toString('latin1')).toContain('tEXtTitle\0Pakistan and Russia');

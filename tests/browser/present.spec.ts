@@ -3,15 +3,20 @@
  * map, questions answered from the map and the slide restored, and a presenter view in a second
  * window kept in step over a BroadcastChannel.
  */
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { compileStory } from '../../src/lib/server/story/compile';
 import { seriousViolations } from './axe';
 import { launchChromium } from './chromium';
 import { mapSettled, toPage } from './story-page-helpers';
 
 const origin = inject('origin');
 const PRESENT = `${origin}/pakistan-russia/present/`;
-type MapHandle = import('maplibre-gl').Map;
+const story = compileStory(path.resolve('geo/pakistan-russia')).story!;
+const layerOf = new Map(
+  story.layers.flatMap((l) => l.data.features.map((f) => [f.properties.id, l.meta.id] as const)),
+);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,8 +48,11 @@ async function open(
   return { page, ctx, requests, errors };
 }
 
+/** The slide shown, as the reader reads it: "Slide 4 of 10 · chapter 3 of 8". */
 const slideNumber = (page: Page) =>
-  page.evaluate(() => Number(document.querySelector('.present')?.getAttribute('data-slide')));
+  page.evaluate(() =>
+    Number(/Slide (\d+) of/.exec(document.querySelector('.slide-number')?.textContent ?? '')?.[1]),
+  );
 const title = (page: Page) => page.locator('#slide-title').textContent();
 
 describe('slides', () => {
@@ -81,66 +89,39 @@ describe('slides', () => {
 
   it('each chapter slide plays its chapter: camera, focus and date window', async () => {
     const { page, ctx } = await open(`${PRESENT}#2`, { width: 1600, height: 900 });
-    const count = await page.evaluate(() => document.querySelector('.slide-number')!.textContent);
-    const total = Number(count!.split('/')[1]);
+    const total = story.chapters.length + 2;
     for (let n = 2; n < total; n++) {
       if (n > 2) await page.keyboard.press('ArrowRight');
       await expect.poll(() => slideNumber(page)).toBe(n);
       await mapSettled(page);
-      const state = await page.evaluate(() => {
-        const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
-        const text = document.querySelector('.slide-text')!;
-        const bounds = JSON.parse(text.getAttribute('data-bounds')!) as number[];
-        const window_ = text.getAttribute('data-window');
-        const c = map.getCenter();
-        const drawn = map
-          .queryRenderedFeatures({ layers: ['events:events'] })
+      const chapter = story.chapters[n - 2]!;
+      const drawn = await page.evaluate(() =>
+        window
+          .__mapProbe!.map.queryRenderedFeatures({ layers: ['events:events'] })
           .map((f) => [
             String(f.properties.id),
             f.properties.period_start,
             f.properties.period_end,
-          ]);
-        return { bounds, window: window_, center: [c.lng, c.lat], drawn };
-      });
-      // The map shows the chapter's target (with the slide's text covering the left of it).
+          ]),
+      );
       // The chapter's target lies in the part of the map the slide's text leaves clear.
-      const [w, s, e, nn] = state.bounds as [number, number, number, number];
+      const [w, s, e, nn] = chapter.bounds;
       const middle = await toPage(page, [(w + e) / 2, (s + nn) / 2]);
       const text = (await page.locator('.slide-text').boundingBox())!;
       expect(middle.x).toBeGreaterThan(text.x + text.width);
       expect(middle.x).toBeLessThan(1600);
       expect(middle.y).toBeGreaterThan(0);
       expect(middle.y).toBeLessThan(900);
-      if (state.window) {
-        const [from, to] = state.window.split('/');
-        for (const [id, start, end] of state.drawn) {
-          expect(end >= from! && start <= to!, `${id} outside ${state.window}`).toBe(true);
+      if (chapter.window) {
+        const [from, to] = chapter.window;
+        for (const [id, start, end] of drawn) {
+          expect(end >= from && start <= to, `${id} outside ${chapter.window}`).toBe(true);
         }
       }
-      const focus = JSON.parse(
-        (await page.locator('.slide-text').getAttribute('data-focus')) ?? '[]',
-      ) as string[];
-      for (const id of focus) {
-        const source = await page.evaluate(
-          (id) =>
-            (window as unknown as { __storyMap: MapHandle }).__storyMap
-              .getStyle()
-              .layers.filter((l) => /^(events|route|links):/.test(l.id))
-              .map((l) => (l as { source: string }).source)
-              .find((source) =>
-                (window as unknown as { __storyMap: MapHandle }).__storyMap
-                  .querySourceFeatures(source)
-                  .some((f) => f.properties.id === id),
-              ),
-          id,
-        );
+      for (const id of chapter.focus) {
         const fstate = await page.evaluate(
-          ({ source, id }) =>
-            (window as unknown as { __storyMap: MapHandle }).__storyMap.getFeatureState({
-              source: source!,
-              id,
-            }),
-          { source, id },
+          ({ source, id }) => window.__mapProbe!.map.getFeatureState({ source, id }),
+          { source: layerOf.get(id)!, id },
         );
         expect(fstate, `${id} on slide ${n}`).toMatchObject({ selected: true });
       }
@@ -153,7 +134,7 @@ describe('slides', () => {
     await mapSettled(page);
     expect(
       await page.evaluate(() =>
-        (window as unknown as { __storyMap: MapHandle }).__storyMap.getFeatureState({
+        window.__mapProbe!.map.getFeatureState({
           source: 'events',
           id: 'uri-attack-2016',
         }),
@@ -174,7 +155,7 @@ describe('slides', () => {
     await mapSettled(page);
     const camera = () =>
       page.evaluate(() => {
-        const map = (window as unknown as { __storyMap: MapHandle }).__storyMap;
+        const map = window.__mapProbe!.map;
         return { center: map.getCenter().toArray(), zoom: map.getZoom() };
       });
     const before = await camera();
@@ -184,7 +165,7 @@ describe('slides', () => {
     if (await chooser.isVisible()) await chooser.locator('button').first().click();
     await expect.poll(() => page.locator('.question .event-panel').count()).toBe(1);
     await page.evaluate(() =>
-      (window as unknown as { __storyMap: MapHandle }).__storyMap.jumpTo({
+      window.__mapProbe!.map.jumpTo({
         center: [10, 10],
         zoom: 2,
       }),

@@ -79,7 +79,8 @@ describe('/pakistan-russia/data/', () => {
     ).json()) as FeatureCollection<LineString>;
     const lavrov = links.features.find((f) => f.id === 'link-lavrov-visit-2021')!;
     expect(lavrov.geometry.coordinates.length).toBeGreaterThan(10);
-    expect(lavrov.geometry.coordinates[0]).toEqual([37.6173, 55.7558]);
+    // Lavrov flew in from New Delhi (the fact sheet), not from Moscow.
+    expect(lavrov.geometry.coordinates[0]).toEqual([77.209, 28.6139]);
     expect(lavrov.geometry.coordinates.at(-1)).toEqual([73.0479, 33.6844]);
   });
 

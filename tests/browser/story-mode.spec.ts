@@ -27,8 +27,6 @@ const periodOf = new Map(
   ),
 );
 
-type MapWindow = { __storyMap: import('maplibre-gl').Map };
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -65,9 +63,7 @@ async function expectChapterApplied(page: Page, index: number) {
     .toBe(`#${chapter.slug}`);
   await mapSettled(page);
   // The camera: the map's centre lies inside the chapter's target.
-  const center = await page.evaluate(() =>
-    (window as unknown as MapWindow).__storyMap.getCenter().toArray(),
-  );
+  const center = await page.evaluate(() => window.__mapProbe!.map.getCenter().toArray());
   const [w, s, e, n] = chapter.bounds;
   expect(center[0], `${chapter.slug}: centre longitude`).toBeGreaterThanOrEqual(w);
   expect(center[0], `${chapter.slug}: centre longitude`).toBeLessThanOrEqual(e);
@@ -80,13 +76,13 @@ async function expectChapterApplied(page: Page, index: number) {
   }
   // The window: events outside it are not drawn, the focus events inside it are.
   const rendered = await page.evaluate(() => {
-    const map = (window as unknown as MapWindow).__storyMap;
+    const map = window.__mapProbe!.map;
     return map.queryRenderedFeatures({ layers: ['events:events'] }).map((f) => f.properties.id);
   });
-  const window = chapter.window ?? ['0000', '9999'];
+  const dates = chapter.window ?? ['0000', '9999'];
   for (const id of rendered) {
     const [start, end] = periodOf.get(id)!;
-    expect(end >= window[0] && start <= window[1], `${chapter.slug}: ${id} is drawn`).toBe(true);
+    expect(end >= dates[0] && start <= dates[1], `${chapter.slug}: ${id} is drawn`).toBe(true);
   }
   for (const id of chapter.focus.filter((f) => layerOf.get(f) === 'events')) {
     expect(rendered, `${chapter.slug}: focus ${id} is drawn`).toContain(id);
@@ -95,7 +91,7 @@ async function expectChapterApplied(page: Page, index: number) {
   if (chapter.layers) {
     for (const layer of ['pipeline', 'links']) {
       const visibility = await page.evaluate(
-        (id) => (window as unknown as MapWindow).__storyMap.getLayoutProperty(id, 'visibility'),
+        (id) => window.__mapProbe!.map.getLayoutProperty(id, 'visibility'),
         layer === 'pipeline' ? 'route:pipeline' : 'links:links',
       );
       expect(visibility, `${chapter.slug}: ${layer}`).toBe(
@@ -175,7 +171,7 @@ describe('the pipeline drawn along its route', () => {
   /** The km figure shown and the line-progress the map draws to. */
   async function drawn(page: Page) {
     return page.evaluate(() => {
-      const map = (window as unknown as MapWindow).__storyMap;
+      const map = window.__mapProbe!.map;
       const gradient = map.getPaintProperty('route-draw/pipeline', 'line-gradient') as unknown[];
       const km = Number(
         document.querySelector('.draw-readout strong')!.textContent!.replace(/,/g, ''),
@@ -330,7 +326,7 @@ ${PLAYED.map((slug) => `<p data-storymap-chapter="${slug}">About ${slug}.</p>`).
   async function focusSelected(frame: Frame, ids: string[]) {
     return frame.evaluate(
       ({ ids, layers }) => {
-        const map = (window as unknown as MapWindow).__storyMap;
+        const map = window.__mapProbe!.map;
         return ids.every((id, i) => map.getFeatureState({ source: layers[i]!, id }).selected);
       },
       { ids, layers: ids.map((id) => layerOf.get(id)!) },
@@ -357,10 +353,8 @@ ${PLAYED.map((slug) => `<p data-storymap-chapter="${slug}">About ${slug}.</p>`).
         .poll(() => frame.locator('.embed-chapter h2').textContent(), { timeout: 10_000 })
         .toBe(chapter.title);
       await expect.poll(() => focusSelected(frame, chapter.focus)).toBe(true);
-      await frame.waitForFunction(() => !(window as unknown as MapWindow).__storyMap.isMoving());
-      const center = await frame.evaluate(() =>
-        (window as unknown as MapWindow).__storyMap.getCenter().toArray(),
-      );
+      await frame.waitForFunction(() => !window.__mapProbe!.map.isMoving());
+      const center = await frame.evaluate(() => window.__mapProbe!.map.getCenter().toArray());
       const [w, s, e, n] = chapter.bounds;
       expect(center[0] >= w && center[0] <= e && center[1] >= s && center[1] <= n).toBe(true);
     }

@@ -42,13 +42,13 @@ export async function openStory(
 /** Waits until the map has stopped moving and drawn everything. */
 export async function mapSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+    const map = window.__mapProbe!.map;
     return !map.isMoving() && map.loaded() && map.areTilesLoaded();
   });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+        const map = window.__mapProbe!.map;
         map.once('idle', () => resolve());
         map.triggerRepaint();
       }),
@@ -59,7 +59,7 @@ export async function mapSettled(page: Page): Promise<void> {
 export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
   await page.evaluate(
     ({ center, zoom }) =>
-      (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.jumpTo({
+      window.__mapProbe!.map.jumpTo({
         center,
         zoom,
       }),
@@ -74,7 +74,7 @@ export async function toPage(
   lngLat: [number, number],
 ): Promise<{ x: number; y: number }> {
   return page.evaluate((lngLat) => {
-    const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+    const map = window.__mapProbe!.map;
     const rect = map.getCanvas().getBoundingClientRect();
     const p = map.project(lngLat);
     return { x: rect.left + p.x, y: rect.top + p.y };
@@ -85,7 +85,7 @@ export async function toPage(
 export async function featureState(page: Page, source: string, id: string) {
   return page.evaluate(
     ({ source, id }) =>
-      (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap.getFeatureState({
+      window.__mapProbe!.map.getFeatureState({
         source,
         id,
       }),

@@ -64,7 +64,7 @@ describe('story page', () => {
 
   it('draws each required feature where it belongs', async () => {
     const drawn = await page.evaluate((ids) => {
-      const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+      const map = window.__mapProbe!.map;
       const layers = map
         .getStyle()
         .layers.map((l) => l.id)
@@ -80,7 +80,7 @@ describe('story page', () => {
   it('colours the pixels under each required event marker', async () => {
     const points = await page.evaluate(
       (ids) => {
-        const map = (window as unknown as { __storyMap: import('maplibre-gl').Map }).__storyMap;
+        const map = window.__mapProbe!.map;
         const features = map.querySourceFeatures('events');
         return ids.flatMap((id) => {
           const f = features.find((x) => x.properties.id === id);

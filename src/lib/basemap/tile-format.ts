@@ -1,7 +1,9 @@
 /**
  * What the style needs to know about the basemap's vector tiles, apart from the code that cuts
- * them (`tiles.ts`, build time only), so that the browser bundle stays free of it.
+ * them (`$lib/server/basemap/tiles.ts`, build time only), so that the browser bundle stays free
+ * of it.
  */
+import { project } from '$lib/geo/mercator';
 
 /** The deepest tiled zoom. At z5 a tile unit is ~300 m: finer than 1:50m data (~1 km). */
 export const TILE_MAXZOOM = 5;
@@ -17,23 +19,10 @@ export const TILE_LAYER = {
 /** The tile URL template under the site's base path. */
 export const TILE_PATH = 'basemap/{z}/{x}/{y}.pbf';
 
-/**
- * Credits for the basemap's context labels, shown in the map's attribution (beside the map's own
- * "Basemap: Natural Earth").
- */
-export const BASEMAP_ATTRIBUTION = 'Cities: GeoNames · Seas: © OpenStreetMap contributors';
-
-/**
- * The live map's basemap, every source of it, for the credit lines outside the map: the same
- * sources, in the same words, as the map's attribution.
- */
-export const BASEMAP_CREDIT =
-  'Natural Earth (public domain); cities: GeoNames; seas: © OpenStreetMap contributors';
-
 /** Web Mercator world coordinates in [0, 1], x east and y south. */
 function mercator(lon: number, lat: number): [number, number] {
-  const sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return [lon / 360 + 0.5, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
+  const [x, y] = project([lon, lat], 0);
+  return [x / 512, y / 512];
 }
 
 /**

@@ -13,9 +13,36 @@ export type ViewCamera = {
   zoom: number;
   bearing?: number;
   pitch?: number;
-  /** Centre it in the part of the map the overlays leave clear (a chapter), not the canvas. */
+  /**
+   * Centre it in the part of the map the overlays leave clear (a chapter's camera); without it,
+   * in the map's middle (a camera the reader shared, `map=`).
+   */
   padded?: boolean;
 };
+
+/** Where a camera request points: a feature (points with their surroundings), a view, bounds. */
+export type CameraTarget = { type: 'feature'; id: string } | ViewCamera | BoundsCamera;
+
+/**
+ * A request to move the camera. The story state numbers them; the map applies each number once,
+ * when it arrives, so that nothing else (layout, theme, a closed panel) ever moves the camera.
+ */
+export interface CameraRequest {
+  /** Increases with every request. */
+  seq: number;
+  target: CameraTarget;
+  /**
+   * Features that must end up in the clear area with their labels (a chapter's focus); a feature
+   * target keeps itself. The frame widens where the target alone would leave them out.
+   */
+  keep?: readonly string[];
+  /** Fly (unless the reader prefers reduced motion), or jump. */
+  animate: boolean;
+  /** Move only when the kept features are not already in full view, clear of the overlays. */
+  ifNeeded: boolean;
+  /** Frame the bounds exactly as the map opened on them (the story's whole view, reset). */
+  asOpened?: boolean;
+}
 
 /**
  * The least a camera frames around a point, in degrees: about a country and a neighbour or two, so

@@ -6,7 +6,8 @@ import {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { drawGradient, shareShaderVariants, storyStyle, withStoryFilters } from './style';
+import { SYMBOL, dashPx } from '$lib/symbology/symbology';
+import { drawGradient, LAYER, shareShaderVariants, storyLayer, storyStyle } from './style';
 
 const style = storyStyle(
   { tiles: 'https://x.test/basemap/{z}/{x}/{y}.pbf', font: 'https://x.test/f.woff2' },
@@ -50,14 +51,13 @@ describe('storyStyle with a story of its own', () => {
       { id: 'sites', kind: 'events', url: '/sites.geojson' },
       { id: 'pipeline', kind: 'routes', url: '/pipeline.geojson', title: 'Subsea pipeline' },
     ],
-    undefined,
-    [{ id: 'environment', color: '#3d8c41' }],
+    { categories: [{ id: 'environment', color: '#3d8c41' }] },
   );
   const layer = (id: string) => style.layers.find((l) => l.id === id)! as any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   it("colours features by the story's own categories", () => {
     const byCategory = ['match', ['get', 'category'], 'environment', '#3d8c41', '#555555'];
-    expect(layer('events:sites').paint['circle-color'][2]).toEqual(byCategory);
+    expect(layer('events:sites').paint['circle-color'][3]).toEqual(byCategory);
     expect(layer('route:pipeline').paint['line-color']).toEqual([
       'match',
       ['get', 'category'],
@@ -73,26 +73,69 @@ describe('storyStyle with a story of its own', () => {
   });
 });
 
-describe('withStoryFilters', () => {
-  it('puts the filters and toggles into the first style, on the story layers only', () => {
-    const filter = ['all', ['>=', ['get', 'period_end'], '2015-01-01']] as never;
-    const filtered = withStoryFilters(style, ['events', 'pipeline', 'links'], filter, ['links']);
+describe('the first style carries the filters and toggles', () => {
+  it('holds the window and categories as global state, and the toggles as visibility', () => {
+    const filtered = storyStyle(
+      urls,
+      [
+        { id: 'events', kind: 'events', url: '/e.geojson' },
+        { id: 'links', kind: 'links', url: '/l.geojson' },
+      ],
+      {
+        filters: { window: ['2015-01-01', '2016-12-31'], hiddenCategories: ['energy'] },
+        hiddenLayers: ['links', 'de-facto'],
+      },
+    );
+    expect(filtered.state).toMatchObject({
+      windowFrom: { default: '2015-01-01' },
+      windowTo: { default: '2016-12-31' },
+      hiddenCategories: { default: ['energy'] },
+    });
     const byId = new Map(
       filtered.layers.map((l) => [
         l.id,
         l as { filter?: unknown; layout?: { visibility?: string } },
       ]),
     );
-    expect(byId.get('events:events')?.filter).toEqual(filter);
     expect(byId.get('events:events')?.layout?.visibility).toBe('visible');
+    expect(byId.get('events:events')?.filter).toBeDefined();
     expect(byId.get('links:links')?.layout?.visibility).toBe('none');
     expect(byId.get('background')?.filter).toBeUndefined();
-    expect(byId.get('boundary-de-facto')?.layout?.visibility).toBe('visible');
-    const noDeFacto = withStoryFilters(style, ['events'], filter, ['de-facto']);
-    expect(
-      (noDeFacto.layers.find((l) => l.id === 'boundary-de-facto') as { layout?: object }).layout,
-    ).toMatchObject({ visibility: 'none' });
+    expect(byId.get('boundary-de-facto')?.layout?.visibility).toBe('none');
     expect(validateStyleMin(filtered).map((e) => e.message)).toEqual([]);
+  });
+});
+
+describe('routes are dashed only where they are indicative', () => {
+  const route = style.layers.find((l) => l.id === 'route:pipeline') as {
+    paint: Record<string, unknown>;
+  };
+  const dash = createPropertyExpression(
+    route.paint['line-dasharray'],
+    'layers.route.paint.line-dasharray',
+    latest.paint_line['line-dasharray'] as StylePropertySpecification,
+  );
+  if (dash.result !== 'success') throw new Error('line-dasharray');
+  const at = (indicative: boolean) =>
+    dash.value.evaluate({ zoom: 4 }, {
+      type: 'LineString',
+      properties: { indicative },
+    } as never) as unknown as number[];
+
+  it('dashes an indicative route and draws a surveyed one solid (no gap)', () => {
+    expect(at(true)).toEqual([...SYMBOL.route.dash]);
+    expect(at(false)[1]).toBe(0);
+  });
+
+  it('draws the dash the static maps draw: the same pixels at the same width', () => {
+    const width = SYMBOL.route.width.rest;
+    expect(dashPx(at(true), width)).toEqual([8, 4.8]);
+    const deFacto = style.layers.find((l) => l.id === LAYER.boundaryDeFacto) as {
+      paint: Record<string, unknown>;
+    };
+    const line = JSON.stringify(deFacto.paint['line-dasharray']);
+    expect(line).toContain(JSON.stringify([...SYMBOL.deFacto.dash]));
+    expect(storyLayer(LAYER.route, 'pipeline')).toBe('route:pipeline');
   });
 });
 
@@ -120,10 +163,17 @@ describe('shader variants', () => {
 
   it('every layer of a type varies the same paint properties, so that they share one program', () => {
     for (const type of ['line', 'circle', 'symbol'] as const) {
-      const sets = new Set(
-        style.layers.filter((l) => l.type === type).map((l) => varying(l).join(' ')),
-      );
-      expect([...sets], type).toHaveLength(1);
+      // Dashed lines are a program of their own, shared by every dashed line.
+      const dashed = (l: LayerSpecification) =>
+        'line-dasharray' in ((l as { paint?: object }).paint ?? {});
+      for (const group of [true, false]) {
+        const sets = new Set(
+          style.layers
+            .filter((l) => l.type === type && dashed(l) === group)
+            .map((l) => varying(l).join(' ')),
+        );
+        expect(sets.size, `${type}${group ? ', dashed' : ''}`).toBeLessThanOrEqual(1);
+      }
     }
     expect(varying(style.layers.find((l) => l.id === 'coast')!)).toEqual([
       'line-color',

@@ -1,6 +1,8 @@
 /**
- * The stories the site is built from: every folder of `geo/` (or of `$STORIES_DIR`). Compiled once
- * per build; a story with any problem fails the build with the validator's full report.
+ * The stories the site is built from: every story folder of `geo/`, or of the folders listed in
+ * `$STORIES_DIR` (separated by `:`, as in PATH; the test build adds the fixture stories this way).
+ * Compiled once per build; a story with any problem fails the build with the validator's full
+ * report.
  */
 import path from 'node:path';
 import { error } from '@sveltejs/kit';
@@ -12,18 +14,32 @@ import {
   type CompiledStory,
 } from '$lib/server/story/compile';
 
-const root = path.resolve(process.env.STORIES_DIR ?? 'geo');
+const roots = (process.env.STORIES_DIR ?? 'geo').split(path.delimiter).map((r) => path.resolve(r));
 const compiled = new Map<string, CompiledStory>();
 
+let dirs: Map<string, string> | null = null;
+/** Each story's folder, by slug; two folders with one slug fail the build. */
+function storyDirs(): Map<string, string> {
+  if (dirs) return dirs;
+  dirs = new Map();
+  for (const dir of roots.flatMap(listStoryDirs)) {
+    const slug = path.basename(dir);
+    const other = dirs.get(slug);
+    if (other) throw new Error(`Two stories are named "${slug}": ${other} and ${dir}`);
+    dirs.set(slug, dir);
+  }
+  return dirs;
+}
+
 export function storySlugs(): string[] {
-  return listStoryDirs(root).map((dir) => path.basename(dir));
+  return [...storyDirs().keys()].sort();
 }
 
 export function getStory(slug: string): CompiledStory {
   const cached = compiled.get(slug);
   if (cached) return cached;
-  const dir = path.join(root, slug);
-  if (!storySlugs().includes(slug)) throw new Error(`No story "${slug}" in ${root}`);
+  const dir = storyDirs().get(slug);
+  if (!dir) throw new Error(`No story "${slug}" in ${roots.join(', ')}`);
   const { story, problems } = compileStory(dir);
   if (!story) {
     throw new Error(

@@ -5,7 +5,7 @@
  * surface it is drawn on: the light and the dark map (land and sea) and the page and panel
  * backgrounds in both themes.
  */
-import { PALETTES } from '$lib/map/style';
+import { MAP_PALETTE, PAGE_PALETTE } from '$lib/symbology/symbology';
 
 export interface CategoryDef {
   id: string;
@@ -19,28 +19,28 @@ export interface CategoryDef {
  * 0.2, which clears 3:1 against the light map's sea and the dark map's land alike.
  */
 export const DEFAULT_CATEGORIES: readonly CategoryDef[] = [
-  { id: 'energy', label: 'energy', color: '#c26a00' },
-  { id: 'defence', label: 'defence', color: '#c35f34' },
-  { id: 'security', label: 'security', color: '#b46090' },
-  { id: 'diplomacy', label: 'diplomacy', color: '#3a7dca' },
-  { id: 'economy', label: 'economy', color: '#238b70' },
-  { id: 'culture', label: 'culture', color: '#8c65db' },
+  { id: 'energy', label: 'Energy', color: '#c26a00' },
+  { id: 'defence', label: 'Defence', color: '#c35f34' },
+  { id: 'security', label: 'Security', color: '#b46090' },
+  { id: 'diplomacy', label: 'Diplomacy', color: '#3a7dca' },
+  { id: 'economy', label: 'Economy', color: '#238b70' },
+  { id: 'culture', label: 'Culture', color: '#8c65db' },
 ];
 
 /** WCAG 2 contrast minimums: 4.5:1 for text, 3:1 for symbols and other non-text marks. */
 export const TEXT_CONTRAST = 4.5;
 export const SYMBOL_CONTRAST = 3;
 
-/** Every surface a category colour is drawn on (panel and page colours as in `app.css`). */
+/** Every surface a category colour is drawn on: the maps, and the page and panel of each theme. */
 export const CATEGORY_SURFACES: readonly { name: string; color: string }[] = [
-  { name: "the light map's land", color: PALETTES.light.land },
-  { name: "the light map's sea", color: PALETTES.light.sea },
-  { name: "the dark map's land", color: PALETTES.dark.land },
-  { name: "the dark map's sea", color: PALETTES.dark.sea },
-  { name: 'the light page', color: '#ffffff' },
-  { name: 'the light panel', color: '#f6f6f4' },
-  { name: 'the dark page', color: '#17181a' },
-  { name: 'the dark panel', color: '#212226' },
+  { name: "the light map's land", color: MAP_PALETTE.light.land },
+  { name: "the light map's sea", color: MAP_PALETTE.light.sea },
+  { name: "the dark map's land", color: MAP_PALETTE.dark.land },
+  { name: "the dark map's sea", color: MAP_PALETTE.dark.sea },
+  { name: 'the light page', color: PAGE_PALETTE.light.bg },
+  { name: 'the light panel', color: PAGE_PALETTE.light.panel },
+  { name: 'the dark page', color: PAGE_PALETTE.dark.bg },
+  { name: 'the dark panel', color: PAGE_PALETTE.dark.panel },
 ];
 
 function luminance(hex: string): number {

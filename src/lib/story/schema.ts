@@ -220,6 +220,11 @@ export const StoryMeta = v.strictObject({
   /** The default view: [west, south, east, north] in degrees. */
   camera: v.strictObject({
     bounds: v.tuple([lon, lat, lon, lat], 'camera.bounds must be [west, south, east, north]'),
+    /**
+     * Events the default view leaves out on purpose (a story set in one region with a few events
+     * far away): the map marks them with edge arrows, and the validator does not warn about them.
+     */
+    beyond: v.optional(v.array(slug('an event id'))),
   }),
   layers: v.pipe(v.array(LayerMeta), v.minLength(1, 'a story needs at least one layer')),
   /** The story's own event categories; without them, the defaults (energy, defence, …). */

@@ -49,9 +49,13 @@ export interface StoryItem {
   dateLabel: string;
   /** First and last day the feature covers, `YYYY-MM-DD`; the start is the sort key. */
   period: [string, string];
-  /** Where the camera goes to show this feature. */
+  /** Where the camera goes to show this feature (points with their surroundings). */
   bounds: Bounds;
+  /** The feature's own extent: [west, south, east, north]. */
+  extent: Bounds;
   place: string;
+  /** Events only: the short label drawn on the map. */
+  placeLabel?: string;
   country?: string;
   locationPrecision?: LocationPrecision;
   coordinates?: [number, number];
@@ -66,9 +70,13 @@ export interface StoryItem {
     computedKm: number;
     status: string;
     timeline: (Omit<TimelineEntry, 'source'> & { label: string; source?: SourceView })[];
+    /** The named positions of the line, if it names them. */
+    waypoints: { name: string; coordinates: [number, number] }[];
   };
   /** Links only: the two places it joins. */
   ends?: [LinkEndView, LinkEndView];
+  /** Links only: what the "is shown" rule needs of the events it joins (`filters.ts`). */
+  joins?: { layer: string; category: Category; period: [string, string] }[];
 }
 
 /** Where a chapter points the camera. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStory } from '$lib/server/story/compile';
 import { storyView } from '$lib/server/story/story-view';
 import { applyChapter } from './apply-chapter';
-import { ExploreState } from './explore-state.svelte';
+import { StoryState } from './story-state.svelte';
 
 const view = storyView(compileStory(path.resolve('tests/fixtures/stories/two-ports')).story!);
 const [harbours, road] = view.chapters;
@@ -11,7 +11,7 @@ const opening = { type: 'bounds' as const, bounds: view.meta.camera.bounds };
 
 describe('applyChapter', () => {
   it('sets the window, hides the layers and categories the chapter leaves out, and moves the camera', () => {
-    const story = new ExploreState(view);
+    const story = new StoryState(view);
     story.select('sister-ports');
     applyChapter(story, harbours!, opening);
     expect(story.selected).toBeNull();
@@ -25,10 +25,10 @@ describe('applyChapter', () => {
   });
 
   it('each chapter is a new camera request; null goes back to the opening view, all shown', () => {
-    const story = new ExploreState(view);
+    const story = new StoryState(view);
     applyChapter(story, road!, opening, { animate: false });
     const first = story.camera!.seq;
-    expect(story.camera).toMatchObject({ animate: false, target: { type: 'view', zoom: 5.5 } });
+    expect(story.camera).toMatchObject({ animate: false, target: { type: 'view', zoom: 5.3 } });
     expect(story.hiddenCategories).toEqual([]); // economy is the only category used
     applyChapter(story, null, opening);
     expect(story.camera!.seq).toBe(first + 1);

@@ -1,10 +1,11 @@
 /**
- * Playing a chapter on the story state: its date window, layers, categories and camera. Every
- * mode that plays chapters (the scroll story, the embed, the briefing) goes through here.
+ * Playing a chapter on the story state: its date window, layers, categories and camera, and what
+ * its drawing shows at a point of its stretch. The chapter player (`chapter-player.svelte.ts`)
+ * is the one caller.
  */
 import { progressAt } from '$lib/geo/route-progress';
 import type { ChapterView } from '$lib/story/view';
-import type { ExploreState } from './explore-state.svelte';
+import type { StoryState } from './story-state.svelte';
 
 /**
  * Applies a chapter, or with `null` the story's opening view (before the first chapter). Any open
@@ -12,8 +13,8 @@ import type { ExploreState } from './explore-state.svelte';
  * is not a selection: several features can be in focus).
  */
 export function applyChapter(
-  story: ExploreState,
-  chapter: Pick<ChapterView, 'window' | 'layers' | 'categories' | 'camera'> | null,
+  story: StoryState,
+  chapter: Pick<ChapterView, 'window' | 'layers' | 'categories' | 'camera' | 'focus'> | null,
   opening: ChapterView['camera'],
   { animate = true } = {},
 ): void {
@@ -27,9 +28,8 @@ export function applyChapter(
   story.hiddenCategories = categories
     ? story.context.categories.filter((c) => !categories.includes(c))
     : [];
-  const camera = chapter?.camera ?? opening;
-  // A chapter's centre is meant for the part of the map its text leaves clear.
-  story.moveCamera(camera.type === 'view' ? { ...camera, padded: true } : camera, { animate });
+  // The focus is kept in view with its labels, whatever the camera form and the screen.
+  story.moveCamera(chapter?.camera ?? opening, { animate, keep: chapter?.focus ?? [] });
 }
 
 /**
@@ -39,7 +39,7 @@ export function applyChapter(
  * slides with a timer; with reduced motion both pass 1.
  */
 export function chapterDrawing(
-  story: ExploreState,
+  story: StoryState,
   chapter: Pick<ChapterView, 'draw'> | null,
   through: number,
 ) {

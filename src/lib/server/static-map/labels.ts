@@ -20,9 +20,11 @@ export interface PlacedLabel {
   y: number;
   anchor: 'start' | 'middle' | 'end';
   focus: boolean;
+  /** The text's box, as the placement estimated it. */
+  box: Box;
 }
 
-interface Box {
+export interface Box {
   x: number;
   y: number;
   w: number;
@@ -102,7 +104,7 @@ export function placeLabels(candidates: LabelCandidate[], space: LabelSpace): Pl
       );
     if (!spot) continue;
     taken.push(spot.box);
-    placed.push({ ...spot.label, focus: cluster.focus });
+    placed.push({ ...spot.label, focus: cluster.focus, box: spot.box });
   }
   return placed;
 }
@@ -131,4 +133,39 @@ function positions(at: { x: number; y: number }, text: string, w: number, h: num
       box: { x: left - 2, y: y - h + 1, w: w + 4, h: h + 3 },
     };
   });
+}
+
+/**
+ * Names of areas (countries), centred on their point, largest first, where each fits clear of
+ * everything already taken (dots, place labels, the title band) and of each other.
+ */
+export function placeAreaLabels(
+  candidates: { text: string; x: number; y: number; rank: number }[],
+  space: {
+    width: number;
+    height: number;
+    fontSize: number;
+    taken: Box[];
+    dots: LabelSpace['dots'];
+  },
+): { text: string; x: number; y: number }[] {
+  const size = space.fontSize;
+  const taken: Box[] = [
+    ...space.taken,
+    ...space.dots.map((d) => ({ x: d.x - d.r, y: d.y - d.r, w: 2 * d.r, h: 2 * d.r })),
+  ];
+  const placed: { text: string; x: number; y: number }[] = [];
+  for (const c of [...candidates].sort((a, b) => b.rank - a.rank)) {
+    const w = c.text.length * size * 0.7;
+    const box = { x: c.x - w / 2 - 2, y: c.y - size, w: w + 4, h: size + 4 };
+    const inside =
+      box.x >= 2 &&
+      box.y >= 2 &&
+      box.x + box.w <= space.width - 2 &&
+      box.y + box.h <= space.height - 2;
+    if (!inside || taken.some((t) => overlaps(box, t))) continue;
+    taken.push(box);
+    placed.push({ text: c.text, x: Math.round(c.x * 10) / 10, y: Math.round(c.y * 10) / 10 });
+  }
+  return placed;
 }

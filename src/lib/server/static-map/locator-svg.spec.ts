@@ -3,7 +3,7 @@ import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { buildBasemap } from '$lib/server/basemap/natural-earth';
 import { compileStory } from '$lib/server/story/compile';
-import { locatorSvg } from './locator-svg';
+import { chapterLocatorSvg, locatorSvg } from './locator-svg';
 
 const story = compileStory(path.resolve('tests/fixtures/stories/two-ports')).story!;
 const basemap = buildBasemap();
@@ -21,9 +21,9 @@ describe('locatorSvg', () => {
     expect(svg).toContain('>Gwadar</text>');
   });
 
-  it('draws the route dashed and the link solid', () => {
+  it('draws the indicative route dashed, as the live map does, and the link solid', () => {
     expect(svg).toMatch(
-      /<path d="M[^"]+" fill="none" stroke="[^"]+" stroke-width="4" stroke-linecap="round" stroke-dasharray="8 5"><title>Makran Coastal Highway<\/title>/,
+      /<path d="M[^"]+" fill="none" stroke="[^"]+" stroke-width="4" stroke-linecap="butt" stroke-dasharray="8 4.8"><title>Makran Coastal Highway<\/title>/,
     );
     expect(svg).toMatch(
       /stroke-width="2" stroke-linecap="round"><title>Karachi and Gwadar<\/title>/,
@@ -87,7 +87,7 @@ describe('chapter maps', () => {
     expect(svg).toContain('>1. Two harbours</text>');
     // Karachi (1887) is in the window and in focus; Gwadar (2007) is not drawn at all.
     expect(svg.match(/<circle [^>]*><title>/g)).toHaveLength(1);
-    expect(svg).toMatch(/<circle [^>]*r="13" fill="#ffc400"/);
+    expect(svg).toMatch(/<circle [^>]*fill="#ffc400"/);
     expect(svg).not.toContain('>Gwadar</text>');
   });
 });
@@ -112,10 +112,12 @@ describe('locatorSvg with a legend band (the printed chapter maps)', () => {
     for (const category of categories) {
       expect(legendTexts).toContain(story.categories.find((c) => c.id === category)!.label);
     }
-    expect(legendTexts).toContain('Connection');
-    expect(legendTexts.some((t) => t!.startsWith('Route ('))).toBe(true);
+    expect(legendTexts).toContain('Ties: a great-circle arc between two places');
+    expect(legendTexts).toContain(
+      'Coastal road (dashed: an indicative line through published waypoints)',
+    );
     // Nothing is in focus, so there is no highlight to explain.
-    expect(legendTexts).not.toContain('This chapter');
+    expect(legendTexts).not.toContain('In focus in this chapter');
     expect(plain).not.toContain('class="legend"');
   });
 
@@ -125,7 +127,7 @@ describe('locatorSvg with a legend band (the printed chapter maps)', () => {
     const [x0, x1] = /<path d="M(\d+) \d+V[\d.]+H([\d.]+)V/.exec(withLegend)!.slice(1).map(Number);
     const kmPerPx = km / (x1! - x0!);
     // The two event dots, and the same two places on the ground (great-circle distance).
-    const dots = [...withLegend.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="6"/g)];
+    const dots = [...withLegend.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="7\.\d+"/g)];
     const [[ax, ay], [bx, by]] = dots.map((m) => [Number(m[1]), Number(m[2])]) as [
       [number, number],
       [number, number],
@@ -136,5 +138,57 @@ describe('locatorSvg with a legend band (the printed chapter maps)', () => {
     const groundKm = geoDistance(points[0]!, points[1]!) * 6371.0088;
     expect(Math.hypot(bx - ax, by - ay) * kmPerPx).toBeGreaterThan(groundKm * 0.93);
     expect(Math.hypot(bx - ax, by - ay) * kmPerPx).toBeLessThan(groundKm * 1.07);
+  });
+});
+
+describe('the static maps draw what the live map draws', () => {
+  const rails = compileStory(path.resolve('tests/fixtures/stories/rivers-and-rails')).story!;
+  const doc = locatorSvg(rails, basemap, { legend: true });
+  const marker = (title: string) =>
+    new RegExp(
+      `<circle [^>]*fill="([^"]+)" stroke="([^"]+)" stroke-width="([\\d.]+)"[^>]*><title>${title}</title>`,
+    ).exec(doc);
+
+  it('draws approximate and placeholder events hollow, and exact ones filled', () => {
+    const approximate = marker('A pumping station near Kasur')!;
+    expect(approximate[1]).toBe('#ffffff');
+    expect(approximate[3]).toBe('2.5');
+    const exact = marker('A summit in Tashkent')!;
+    expect(exact[2]).toBe('#ffffff');
+    expect(exact[3]).toBe('1.5');
+    expect(doc).toContain('>Approximate or symbolic location</text>');
+  });
+
+  it('draws a route that is not indicative solid, and says so in the legend', () => {
+    expect(doc).toMatch(/stroke-linecap="round"><title>The frontier railway<\/title>/);
+    expect(doc).not.toMatch(/stroke-dasharray="[^"]+"><title>The frontier railway/);
+    expect(doc).toContain('>Railway (solid: a surveyed line)</text>');
+    expect(doc).toContain(
+      '>Gas pipeline (indicative route) (dashed: an indicative line through published waypoints)</text>',
+    );
+  });
+
+  it('hides a connection whose events a chapter hides, and names a place a connection starts from', () => {
+    const autumn = rails.chapters.find((c) => c.slug === 'an-autumn-in-kashmir')!;
+    const map = chapterLocatorSvg(rails, basemap, autumn);
+    expect(map).toContain('<title>From the Srinagar talks to the relief camp</title>');
+    expect(map).not.toContain('<title>From the Karachi terminal to the Multan protocol</title>');
+    const delhi = rails.chapters.find((c) => c.slug === 'from-delhi')!;
+    expect(chapterLocatorSvg(rails, basemap, delhi)).toMatch(
+      /class="place[^"]*">New Delhi<\/text>/,
+    );
+  });
+
+  it('names the countries around the places', () => {
+    const delhi = rails.chapters.find((c) => c.slug === 'from-delhi')!;
+    const map = chapterLocatorSvg(rails, basemap, delhi);
+    expect(map).toContain('class="country">AFGHANISTAN</text>');
+    expect(map).toContain('class="country">PAKISTAN</text>');
+  });
+
+  it('has a dark twin in the dark map colours', () => {
+    const dark = locatorSvg(rails, basemap, { theme: 'dark' });
+    expect(dark).toContain('fill="#15212b"');
+    expect(doc).not.toContain('fill="#15212b"');
   });
 });

@@ -66,6 +66,7 @@ export function compileChapters(
     }
     slugs.add(slug);
     const chapter = compileChapter(path.join(folder, name), slug, ctx, problem);
+    if (chapter) chapter.file = name;
     if (chapter && report.count === before) chapters.push(chapter);
   }
   return chapters;
@@ -104,6 +105,7 @@ function compileChapter(
   for (const p of focusProblems(focus, { window, date: fm.date, fm }, ctx)) problem(p);
   if (!camera || unsafe.length) return null;
   return {
+    file: '',
     slug,
     title: fm.title,
     html: renderNarrative(body),

@@ -8,10 +8,13 @@
  * 3. `parse-features`: properties, categories, dates and geography (`geography`);
  * 4. `narratives`: one narrative per feature, safe and with mentions that resolve;
  * 5. `publish`: ids, periods, measured routes and generated link arcs;
- * 6. `chapters`: the story told in sequence, checked against what was published.
+ * 6. `chapters`: the story told in sequence, checked against what was published;
+ * 7. `camera-checks`: what the default view leaves out, and chapter cameras that cannot show
+ *    their focus on a phone (warnings).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { chapterCameraChecks, defaultCameraChecks } from './camera-checks';
 import { compileChapters } from './chapters';
 import { readNarratives } from './narratives';
 import { parseFeatures } from './parse-features';
@@ -48,5 +51,7 @@ export function compileStory(dir: string): CompileResult {
   const narratives = readNarratives(declared, report);
   const layers = publishLayers(head.meta, parsed, raws, report);
   const chapters = compileChapters(layers, declared, report);
+  defaultCameraChecks(head.meta, layers, declared, report);
+  chapterCameraChecks(chapters, layers, report);
   return result({ ...head, layers, narratives, chapters });
 }

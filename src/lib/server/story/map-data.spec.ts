@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { storyStyle, withStoryFilters } from '$lib/map/style';
-import { storyFilter } from '$lib/story/filters';
+import path from 'node:path';
+import { storyStyle } from '$lib/map/style';
+import { compileStory } from './compile';
 import { MAP_PROPERTIES, mapLayerData } from './map-data';
 
 /** Every property name an expression reads with `get` or `has`. */
@@ -26,14 +27,9 @@ describe('mapLayerData', () => {
       { id: 'pipeline', kind: 'routes' as const, url: '/p.geojson' },
       { id: 'links', kind: 'links' as const, url: '/l.geojson' },
     ];
-    const style = withStoryFilters(
-      storyStyle({ tiles: '/t/{z}/{x}/{y}.pbf', font: '/f.woff2' }, layers, undefined, [
-        { id: 'energy', color: '#c26a00' },
-      ]),
-      layers.map((l) => l.id),
-      storyFilter({ window: ['2015-01-01', '2021-12-31'], hiddenCategories: ['energy'] }) as never,
-      [],
-    );
+    const style = storyStyle({ tiles: '/t/{z}/{x}/{y}.pbf', font: '/f.woff2' }, layers, {
+      categories: [{ id: 'energy', color: '#c26a00' }],
+    });
     const storySources = new Set(layers.flatMap((l) => [l.id, `route-draw/${l.id}`]));
     const read = new Set<string>();
     for (const layer of style.layers) {
@@ -41,47 +37,33 @@ describe('mapLayerData', () => {
       propertiesRead([layer.filter, layer.paint, layer.layout], read);
     }
     read.delete('shared-shader-variant');
-    expect([...read].filter((p) => !(MAP_PROPERTIES as readonly string[]).includes(p))).toEqual([]);
+    // A connection's copy carries what the filter reads of the events it joins.
+    const joined = (p: string) => /^(from|to)_(start|end|category)$/.test(p);
+    expect(
+      [...read].filter((p) => !(MAP_PROPERTIES as readonly string[]).includes(p) && !joined(p)),
+    ).toEqual([]);
     expect(read.size).toBeGreaterThan(4);
   });
 
-  it('drops the rest and keeps geometry and order', () => {
-    const data = mapLayerData({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [67, 24.8] },
-          properties: {
-            id: 'a',
-            category: 'energy',
-            sources: ['https://x.test'],
-            narrative: 'long',
-          },
-        },
-        {
-          type: 'Feature',
-          geometry: {
-            type: 'LineString',
-            coordinates: [
-              [67, 24.8],
-              [74, 31.5],
-            ],
-          },
-          properties: { id: 'b', title: 'Route' },
-        },
-      ],
-    });
-    expect(data.features.map((f) => f.properties)).toEqual([
-      { id: 'a', category: 'energy' },
-      { id: 'b', title: 'Route' },
+  it('drops the rest, keeps geometry and order, and gives a connection its events', () => {
+    const story = compileStory(path.resolve('tests/fixtures/stories/two-ports')).story!;
+    const ports = mapLayerData(story, 'ports');
+    expect(Object.keys(ports.features[0]!.properties!).sort()).toEqual([
+      'category',
+      'id',
+      'location_precision',
+      'period_end',
+      'period_start',
+      'place_label',
+      'title',
     ]);
-    expect(data.features[1]!.geometry).toEqual({
-      type: 'LineString',
-      coordinates: [
-        [67, 24.8],
-        [74, 31.5],
-      ],
+    expect(ports.features.map((f) => f.properties!.id)).toEqual(['karachi-port', 'gwadar-port']);
+    const tie = mapLayerData(story, 'ties').features[0]!;
+    expect(tie.properties).toMatchObject({
+      from_start: '1887-01-01',
+      from_category: 'economy',
+      to_start: '2007-03-20',
     });
+    expect(tie.geometry.type).toBe('LineString');
   });
 });

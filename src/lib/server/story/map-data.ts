@@ -5,8 +5,10 @@
  * and the map's worker parses that much less before the first frame.
  */
 import type { FeatureCollection } from 'geojson';
+import { JOIN_PREFIXES } from '$lib/story/filters';
+import type { CompiledStory } from './types';
 
-/** The properties the map reads (`style.ts`, `filters.ts`, StoryMap's clicks and image legend). */
+/** The properties the map reads (`style-layers.ts`, `filters.ts`, StoryMap's clicks and image legend). */
 export const MAP_PROPERTIES = [
   'id',
   'title',
@@ -15,21 +17,40 @@ export const MAP_PROPERTIES = [
   'period_end',
   'place_label',
   'location_precision',
+  'indicative',
 ] as const;
 
-export function mapLayerData(collection: FeatureCollection): FeatureCollection {
+/**
+ * A connection's copy also carries what the filter needs of each event it joins, under
+ * `from_` and `to_`: its period and category (the connection is shown only with them).
+ */
+export function mapLayerData(story: CompiledStory, layerId: string): FeatureCollection {
+  const layer = story.layers.find((l) => l.meta.id === layerId)!;
+  const events = new Map(
+    story.layers
+      .filter((l) => l.meta.kind === 'events')
+      .flatMap((l) => l.data.features.map((f) => [f.properties.id, f.properties] as const)),
+  );
   return {
     type: 'FeatureCollection',
-    features: collection.features.map((feature) => ({
-      type: 'Feature',
-      ...(feature.id === undefined ? {} : { id: feature.id }),
-      geometry: feature.geometry,
-      properties: Object.fromEntries(
-        MAP_PROPERTIES.filter((key) => feature.properties?.[key] !== undefined).map((key) => [
-          key,
-          feature.properties![key],
-        ]),
-      ),
-    })),
+    features: layer.data.features.map((feature) => {
+      const p = feature.properties as unknown as Record<string, unknown>;
+      const kept = MAP_PROPERTIES.filter((key) => p[key] !== undefined).map((key) => [key, p[key]]);
+      const joins = JOIN_PREFIXES.flatMap((prefix) => {
+        const event = events.get(p[`${prefix}_event`] as string);
+        if (!event) return [];
+        return [
+          [`${prefix}_start`, event.period_start],
+          [`${prefix}_end`, event.period_end],
+          [`${prefix}_category`, event.category],
+        ];
+      });
+      return {
+        type: 'Feature' as const,
+        ...(feature.id === undefined ? {} : { id: feature.id }),
+        geometry: feature.geometry,
+        properties: Object.fromEntries([...kept, ...joins]),
+      };
+    }),
   };
 }

@@ -39,6 +39,12 @@ export function storyView(story: CompiledStory): StoryView {
   );
   const items = features.map(({ feature, layer }) => itemOf(story, feature, layer, categories));
   items.sort((a, b) => a.period[0].localeCompare(b.period[0]) || a.title.localeCompare(b.title));
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const item of items) {
+    const events = (item.ends ?? []).flatMap((e) => (e.event ? [byId.get(e.event)!] : []));
+    if (item.ends)
+      item.joins = events.map(({ layer, category, period }) => ({ layer, category, period }));
+  }
   // The timeline spans the events; routes and links may run on beyond it.
   const events = items.filter((i) => i.kind === 'events');
   const dated = events.length ? events : items;
@@ -98,6 +104,7 @@ function itemOf(
     period: [p.period_start, p.period_end] as [string, string],
     // Points get a frame wide enough to show their country and its neighbours.
     bounds: featureBounds(feature.geometry, POINT_CONTEXT_DEG),
+    extent: featureBounds(feature.geometry, 0),
     sources: p.sources.map(sourceView),
     disagreement: p.disagreement,
     summary: narrative.summary,
@@ -107,6 +114,7 @@ function itemOf(
     return {
       ...common,
       place: p.place,
+      placeLabel: p.place_label,
       // At sea, the waters stand where the country would.
       country: p.country ?? p.waters,
       locationPrecision: p.location_precision,
@@ -126,6 +134,10 @@ function itemOf(
           ...t,
           label: formatDate(t.date),
           source: t.source ? sourceView(t.source) : undefined,
+        })),
+        waypoints: (p.waypoints ?? []).map((name, i) => ({
+          name,
+          coordinates: (feature.geometry as LineString).coordinates[i] as [number, number],
         })),
       },
     };
@@ -147,11 +159,13 @@ function linkEnds(feature: PublishedFeature): [LinkEndView, LinkEndView] {
   ];
 }
 
-function chapterView(story: CompiledStory, chapter: CompiledChapter): ChapterView {
+function chapterView(story: CompiledStory, compiled: CompiledChapter): ChapterView {
+  const { file: _file, ...chapter } = compiled;
   const mapUrl = `/${story.slug}/story/${chapter.slug}.svg`;
   const darkMapUrl = `/${story.slug}/story/${chapter.slug}-dark.svg`;
   if (!chapter.draw) return { ...chapter, mapUrl, darkMapUrl, draw: null };
   const id = chapter.draw.route;
+  void _file;
   const route = story.layers.flatMap((l) => l.data.features).find((f) => f.properties.id === id)!;
   const line = route.geometry as LineString;
   const measures = routeMeasures(line);

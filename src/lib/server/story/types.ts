@@ -37,6 +37,8 @@ export interface CompiledLayer {
 }
 
 export interface CompiledChapter extends ChapterBase {
+  /** Its file's name in `chapters/`, for the validator's reports. */
+  file: string;
   /** The stretch of a route drawn, as fractions of its measured length. */
   draw: { route: string; from: number; to: number } | null;
 }

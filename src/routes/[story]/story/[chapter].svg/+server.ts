@@ -5,17 +5,25 @@ import type { RequestHandler } from './$types';
 
 export const prerender = true;
 
-/** One static map per chapter: shown without JavaScript, and printed with the handout. */
+/** The `-dark` twin of a map, for readers (and presenters) in the dark theme. */
+const DARK = /-dark$/;
+
+/** One static map per chapter and theme: shown without JavaScript, printed, and previewed. */
 export const entries = () =>
   storySlugs().flatMap((story) =>
-    getStory(story).chapters.map((c) => ({ story, chapter: c.slug })),
+    getStory(story).chapters.flatMap((c) => [
+      { story, chapter: c.slug },
+      { story, chapter: `${c.slug}-dark` },
+    ]),
   );
 
 export const GET: RequestHandler = ({ params }) => {
   const story = getStory(params.story);
-  const chapter = story.chapters.find((c) => c.slug === params.chapter);
+  const slug = params.chapter.replace(DARK, '');
+  const chapter = story.chapters.find((c) => c.slug === slug);
   if (!chapter) error(404, `No chapter "${params.chapter}"`);
-  return new Response(chapterLocatorSvg(story, getBasemap(), chapter), {
+  const theme = DARK.test(params.chapter) ? 'dark' : 'light';
+  return new Response(chapterLocatorSvg(story, getBasemap(), chapter, theme), {
     headers: { 'content-type': 'image/svg+xml' },
   });
 };

@@ -1,15 +1,16 @@
 /**
- * The one state of a story on a page: selection, hover, date window, layer and category toggles,
- * the chooser, and the camera requests. Every shell (explore, embed, and the modes to come) builds
- * one instance, puts it in context with `setStoryState`, and only lays things out around it.
+ * The one state of a story on a page, whatever the mode (explore, embed, story, slides):
+ * selection, hover, date window, layer and category toggles, the chooser, and the camera
+ * requests. Every shell builds one instance, puts it in context with `setStoryState`, and only
+ * lays things out around it.
  *
  * The camera is directed here and applied in one place (StoryMap): a request carries a sequence
  * number and is applied once, when it arrives. Nothing else (layout, padding, theme, a closed panel)
  * ever moves the camera, so the map never flies back to an earlier request.
  */
 import { createContext } from 'svelte';
-import type { Bounds, BoundsCamera, ViewCamera } from '$lib/geo/camera';
-import { DE_FACTO_TOGGLE } from '$lib/map/style';
+import { DE_FACTO } from '$lib/basemap/disputed';
+import type { Bounds, CameraRequest, CameraTarget } from '$lib/geo/camera';
 import { isShown } from '$lib/story/filters';
 import type { Category } from '$lib/story/schema';
 import type { DateWindow, MapView, ViewContext, ViewState } from '$lib/story/url-state';
@@ -21,22 +22,7 @@ export interface Choice {
   y: number;
 }
 
-/** Where a camera request points. */
-export type CameraTarget =
-  /** Frame a feature (points with their surroundings). */
-  { type: 'feature'; id: string } | ViewCamera | BoundsCamera;
-
-export interface CameraRequest {
-  /** Increases with every request: the map applies each number once. */
-  seq: number;
-  target: CameraTarget;
-  /** Fly (unless the reader prefers reduced motion), or jump. */
-  animate: boolean;
-  /** Move only when the target is not already in full view, clear of the overlays. */
-  ifNeeded: boolean;
-}
-
-export class ExploreState {
+export class StoryState {
   selected: string | null = $state(null);
   hovered: string | null = $state(null);
   window: DateWindow = $state(['', '']);
@@ -66,7 +52,7 @@ export class ExploreState {
     this.home = view.meta.camera.bounds;
     this.toggles = [
       ...view.layers.filter((l) => l.kind !== 'events').map((l) => ({ id: l.id, title: l.title })),
-      ...(view.deFacto ? [{ id: DE_FACTO_TOGGLE, title: view.deFacto.toggle }] : []),
+      ...(view.deFacto ? [{ id: DE_FACTO, title: view.deFacto.toggle }] : []),
     ];
     const used = new Set(view.items.map((i) => i.category));
     this.context = {
@@ -90,14 +76,25 @@ export class ExploreState {
 
   shownItems = $derived.by(() => this.items.filter((i) => this.isShown(i)));
 
-  /** Asks the map to move. Only the map applies it, once. */
-  moveCamera(target: CameraTarget, { animate = true, ifNeeded = false } = {}): void {
-    this.camera = { seq: (this.camera?.seq ?? 0) + 1, target, animate, ifNeeded };
+  /**
+   * Asks the map to move. Only the map applies it, once. `keep`: features that must end up in
+   * view with their labels (a chapter's focus), the frame widening for them where it must.
+   */
+  moveCamera(
+    target: CameraTarget,
+    {
+      animate = true,
+      ifNeeded = false,
+      keep = [],
+      asOpened = false,
+    }: { animate?: boolean; ifNeeded?: boolean; keep?: readonly string[]; asOpened?: boolean } = {},
+  ): void {
+    this.camera = { seq: (this.camera?.seq ?? 0) + 1, target, keep, animate, ifNeeded, asOpened };
   }
 
   /** Back to the story's default view. */
   resetCamera(): void {
-    this.moveCamera({ type: 'bounds', bounds: this.home });
+    this.moveCamera({ type: 'bounds', bounds: this.home }, { asOpened: true });
   }
 
   /**
@@ -119,16 +116,15 @@ export class ExploreState {
     if (show) this.moveCamera({ type: 'feature', id }, { ifNeeded: show === 'if-needed' });
   }
 
-  /** Loosens the filters just enough for an item to show. */
+  /** Loosens the filters just enough for an item (and the events it joins) to show. */
   private reveal(item: StoryItem): void {
     if (this.isShown(item)) return;
-    this.hiddenLayers = this.hiddenLayers.filter((l) => l !== item.layer);
-    this.hiddenCategories = this.hiddenCategories.filter((c) => c !== item.category);
-    const [from, to] = this.window;
-    this.window = [
-      item.period[0] < from ? item.period[0] : from,
-      item.period[1] > to ? item.period[1] : to,
-    ];
+    for (const f of [item, ...(item.joins ?? [])]) {
+      this.hiddenLayers = this.hiddenLayers.filter((l) => l !== f.layer);
+      this.hiddenCategories = this.hiddenCategories.filter((c) => c !== f.category);
+      const [from, to] = this.window;
+      this.window = [f.period[0] < from ? f.period[0] : from, f.period[1] > to ? f.period[1] : to];
+    }
   }
 
   /**
@@ -207,15 +203,19 @@ export class ExploreState {
     else this.clear();
     this.mapView = view.map ?? null;
     const target: CameraTarget | null = view.map
-      ? { type: 'view', center: view.map.center, zoom: view.map.zoom }
+      ? { type: 'view', center: view.map.center, zoom: view.map.zoom, padded: false }
       : view.event
         ? { type: 'feature', id: view.event }
         : fromHistory
           ? { type: 'bounds', bounds: this.home }
           : null;
-    if (target) this.moveCamera(target, { animate: fromHistory });
+    // A shared camera opened on a smaller screen still shows the selected feature.
+    const keep = view.map && view.event ? [view.event] : [];
+    // Back to the overview is the story's whole view, as the map opened on it.
+    const asOpened = !view.map && !view.event;
+    if (target) this.moveCamera(target, { animate: fromHistory, keep, asOpened });
   }
 }
 
 /** The story state of the page, shared by every component of a shell. */
-export const [getStoryState, setStoryState] = createContext<ExploreState>();
+export const [getStoryState, setStoryState] = createContext<StoryState>();

@@ -107,23 +107,52 @@ export const SLIDE_KEYS: [keys: string, action: string][] = [
   ['?', 'show these keys'],
 ];
 
-/** The first paragraph of a chapter's HTML: the short text a slide shows in large type. */
-export function firstParagraph(html: string): string {
-  const end = html.indexOf('</p>');
-  return end >= 0 ? html.slice(0, end + 4) : html;
+/** A slide's place in the show, and its chapter's in the story: "Slide 4 of 10 · chapter 3 of 8". */
+export function slidePosition(slides: readonly Slide[], index: number): string {
+  const slide = `Slide ${index + 1} of ${slides.length}`;
+  const chapters = slides.filter((s) => s.kind === 'chapter');
+  const s = slides[index];
+  if (s?.kind !== 'chapter') return slide;
+  return `${slide} · chapter ${chapters.indexOf(s) + 1} of ${chapters.length}`;
+}
+
+/**
+ * The text a slide shows of its chapter, in large type: the chapter's own `slide:` summary, or
+ * its paragraphs up to the one that names the last of its focus features (so that a highlighted
+ * place is never shown without a word about it), or the first paragraph.
+ *
+ * @example
+ * slideText({ slideHtml: null, focus: ['b'], html: '<p>A.</p>\n<p>See <a data-feature="b">B</a>.</p>\n<p>C.</p>' })
+ * // '<p>A.</p>\n<p>See <a data-feature="b">B</a>.</p>'
+ */
+export function slideText(chapter: Pick<ChapterView, 'slideHtml' | 'focus' | 'html'>): string {
+  if (chapter.slideHtml) return chapter.slideHtml;
+  const paragraphs = chapter.html.split(/(?<=<\/p>)\s*/).filter(Boolean);
+  const names = (p: string, id: string) => p.includes(`data-feature="${id}"`);
+  const last = Math.max(0, ...chapter.focus.map((id) => paragraphs.findIndex((p) => names(p, id))));
+  return paragraphs.slice(0, last + 1).join('\n');
 }
 
 /** Messages between the audience window and the presenter view (BroadcastChannel). */
 export type PresentMessage =
   | { type: 'state'; slide: number; blank: boolean }
+  /** A question: the feature whose narrative is open, on both screens (null: closed). */
+  | { type: 'select'; id: string | null }
   /** A window that just opened asks where the show is. */
   | { type: 'hello' };
 
-/** A message from the channel, or null for anything else. */
-export function parsePresentMessage(data: unknown, count: number): PresentMessage | null {
+/** A message from the channel, or null for anything else (unknown features included). */
+export function parsePresentMessage(
+  data: unknown,
+  count: number,
+  ids: ReadonlySet<string> = new Set(),
+): PresentMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m.type === 'hello') return { type: 'hello' };
+  if (m.type === 'select' && (m.id === null || (typeof m.id === 'string' && ids.has(m.id)))) {
+    return { type: 'select', id: m.id as string | null };
+  }
   if (
     m.type === 'state' &&
     Number.isInteger(m.slide) &&

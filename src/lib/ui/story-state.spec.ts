@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compileStory } from '$lib/server/story/compile';
 import { parseViewState } from '$lib/story/url-state';
 import { storyView } from '$lib/server/story/story-view';
-import { ExploreState } from './explore-state.svelte';
+import { StoryState } from './story-state.svelte';
 
 const view = storyView(compileStory(path.resolve('geo/pakistan-russia')).story!);
-const fresh = () => new ExploreState(view);
+const fresh = () => new StoryState(view);
 
 describe('story state: the camera', () => {
   it('asks the map to frame a feature the reader selects, with a new number each time', () => {

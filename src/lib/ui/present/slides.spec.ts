@@ -2,7 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileStory } from '$lib/server/story/compile';
 import { storyView } from '$lib/server/story/story-view';
-import { firstParagraph, keyAction, parsePresentMessage, slideFromHash, slidesOf } from './slides';
+import {
+  keyAction,
+  parsePresentMessage,
+  slideFromHash,
+  slidePosition,
+  slidesOf,
+  slideText,
+} from './slides';
 
 const view = storyView(compileStory(path.resolve('geo/pakistan-russia')).story!);
 const slides = slidesOf(view);
@@ -81,9 +88,24 @@ describe('the presenter channel', () => {
   });
 });
 
-describe('firstParagraph', () => {
-  it('keeps the first paragraph of a chapter for the slide', () => {
-    expect(firstParagraph('<p>One.</p>\n<p>Two.</p>')).toBe('<p>One.</p>');
-    expect(firstParagraph('plain')).toBe('plain');
+describe('slideText', () => {
+  const html = '<p>One.</p>\n<p>See <a href="#b" data-feature="b">B</a>.</p>\n<p>Three.</p>';
+  it('shows the chapter text up to the paragraph that names its last focus feature', () => {
+    expect(slideText({ slideHtml: null, focus: ['b'], html })).toBe(
+      '<p>One.</p>\n<p>See <a href="#b" data-feature="b">B</a>.</p>',
+    );
+    expect(slideText({ slideHtml: null, focus: ['zzz'], html })).toBe('<p>One.</p>');
+  });
+  it('shows the chapter’s own slide text when it has one', () => {
+    expect(slideText({ slideHtml: '<p>Short.</p>', focus: ['b'], html })).toBe('<p>Short.</p>');
+  });
+});
+
+describe('slidePosition', () => {
+  it('says where the slide is in the show and, for a chapter, in the story', () => {
+    expect(slidePosition(slides, 0)).toBe(`Slide 1 of ${slides.length}`);
+    expect(slidePosition(slides, 3)).toBe(
+      `Slide 4 of ${slides.length} · chapter 3 of ${view.chapters.length}`,
+    );
   });
 });

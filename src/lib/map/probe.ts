@@ -1,0 +1,223 @@
+/**
+ * The test probe: what the browser tests read of the live map, as a reader would see it — the
+ * camera, which features are drawn and labelled where, their highlight, the layers shown, how far
+ * a route is drawn. It exists only in test builds (`VITE_MAP_PROBE=1`): StoryMap loads it behind
+ * that flag, so the published site carries neither this module nor a handle on `window`.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Bounds } from '$lib/geo/camera';
+import type { Insets } from '$lib/geo/frame';
+import { LAYER, MAP_STATE, SOURCE } from './style-ids';
+
+/** A rectangle in page pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface MapProbe {
+  /** The live MapLibre map, for what the methods below do not read. */
+  map: MapLibreMap;
+  camera(): { center: [number, number]; zoom: number; bearing: number; bounds: Bounds };
+  /** Resolves once the map has stopped moving and has drawn every tile and label. */
+  settled(): Promise<void>;
+  moving(): boolean;
+  featureState(id: string): { selected: boolean; hover: boolean };
+  /** The story layers (and `de-facto`) drawn now. */
+  visibleLayers(): string[];
+  /** The ids of the story features drawn inside a box of the page (default: the whole map). */
+  rendered(box?: Box): string[];
+  /** The page position of a place on the map. */
+  toPage(at: [number, number]): { x: number; y: number };
+  /** The map's canvas in page pixels. */
+  canvas(): Box;
+  /** The box of the label drawn for a feature (or a waypoint's or a place's name), or null. */
+  labelBox(idOrName: string): Box | null;
+  /** The route being drawn, how far (0–1), and the waypoints the line has reached. */
+  drawing(): { route: string; progress: number; reached: string[] };
+  /** A style layer's paint or layout value, as the map has it now. */
+  property(layer: string, name: string): unknown;
+  /** What overlays covered when the camera last framed features. */
+  clearArea(): Insets;
+  /** Moves the camera at once, as a reader zooming would, and waits for the map to settle. */
+  jumpTo(center: [number, number], zoom: number): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __mapProbe?: MapProbe;
+  }
+}
+
+const LABEL_LAYERS = (map: MapLibreMap) =>
+  map
+    .getStyle()
+    .layers.filter(
+      (l) =>
+        l.id.startsWith(`${LAYER.eventLabels}:`) ||
+        l.id.startsWith(`${LAYER.focusLabels}:`) ||
+        l.id === LAYER.linkPlaceLabels ||
+        l.id === LAYER.drawWaypointLabels,
+    )
+    .map((l) => l.id);
+
+export function installProbe(
+  map: MapLibreMap,
+  {
+    featureLayers,
+    storyLayers,
+    hitLayers,
+    clearArea,
+  }: {
+    featureLayers: Record<string, string>;
+    storyLayers: string[];
+    hitLayers: string[];
+    clearArea: () => Insets;
+  },
+): void {
+  const canvasBox = (): Box => {
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  };
+  const local = (box: Box): [[number, number], [number, number]] => {
+    const c = canvasBox();
+    return [
+      [box.x - c.x, box.y - c.y],
+      [box.x - c.x + box.width, box.y - c.y + box.height],
+    ];
+  };
+  /** The ids (or names) whose labels cover a point of the canvas. */
+  const labelsAt = (x: number, y: number) =>
+    map
+      .queryRenderedFeatures([x, y], { layers: LABEL_LAYERS(map) })
+      .map((f) => String(f.properties.id ?? f.properties.name));
+  const probe: MapProbe = {
+    map,
+    camera() {
+      const b = map.getBounds();
+      return {
+        center: map.getCenter().toArray() as [number, number],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      };
+    },
+    async settled() {
+      const ready = () => !map.isMoving() && map.loaded() && map.areTilesLoaded();
+      while (!ready()) await new Promise((r) => setTimeout(r, 50));
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      });
+    },
+    moving: () => map.isMoving(),
+    featureState(id) {
+      const source = featureLayers[id];
+      const state = source ? map.getFeatureState({ source, id }) : {};
+      return { selected: state.selected === true, hover: state.hover === true };
+    },
+    visibleLayers() {
+      const style = map.getStyle();
+      const visible = (id: string) => map.getLayoutProperty(id, 'visibility') !== 'none';
+      const shown = storyLayers.filter((layer) =>
+        style.layers.some((l) => l.id.endsWith(`:${layer}`) && visible(l.id)),
+      );
+      return visible(LAYER.boundaryDeFacto) ? [...shown, 'de-facto'] : shown;
+    },
+    rendered(box) {
+      const features = box
+        ? map.queryRenderedFeatures(local(box), { layers: hitLayers })
+        : map.queryRenderedFeatures({ layers: hitLayers });
+      return [...new Set(features.map((f) => String(f.properties.id)))];
+    },
+    toPage(at) {
+      const c = canvasBox();
+      const p = map.project(at);
+      return { x: c.x + p.x, y: c.y + p.y };
+    },
+    canvas: canvasBox,
+    labelBox(name) {
+      return findLabelBox(map, name, labelsAt, canvasBox());
+    },
+    drawing() {
+      const state = map.getGlobalState();
+      const progress = Number(state[MAP_STATE.drawProgress] ?? 0);
+      const reached = map
+        .querySourceFeatures(SOURCE.drawWaypoints)
+        .filter((f) => (f.properties.progress as number) <= progress)
+        .map((f) => String(f.properties.name));
+      return {
+        route: String(state[MAP_STATE.drawRoute] ?? ''),
+        progress: Math.min(1, Math.round(progress * 1e4) / 1e4),
+        reached: [...new Set(reached)],
+      };
+    },
+    property(layer, name) {
+      const l = map.getStyle().layers.find((x) => x.id === layer) as
+        { paint?: Record<string, unknown>; layout?: Record<string, unknown> } | undefined;
+      return l?.paint?.[name] ?? l?.layout?.[name];
+    },
+    clearArea,
+    async jumpTo(center, zoom) {
+      map.jumpTo({ center, zoom });
+      await probe.settled();
+    },
+  };
+  window.__mapProbe = probe;
+}
+
+/**
+ * The box of a placed label, found from the map's own collision boxes: starting from a point
+ * inside the label (to the right of its anchor, where labels are placed), each edge is found by
+ * bisection with point queries. Labels anchored to the left (waypoints) are searched leftwards.
+ */
+function findLabelBox(
+  map: MapLibreMap,
+  name: string,
+  labelsAt: (x: number, y: number) => string[],
+  canvas: Box,
+): Box | null {
+  const anchors = anchorsOf(map, name);
+  for (const [ax, ay] of anchors) {
+    const start = [ax + 14, ax - 14, ax].find((x) => labelsAt(x, ay).includes(name));
+    if (start === undefined) continue;
+    const hit = (x: number, y: number) => labelsAt(x, y).includes(name);
+    const edge = (from: number, to: number, at: (v: number) => boolean) => {
+      // `from` is inside; the first point past `to` is outside (the search stays within 600 px).
+      let [inside, outside] = [from, to];
+      for (let i = 0; i < 12; i++) {
+        const mid = (inside + outside) / 2;
+        if (at(mid)) inside = mid;
+        else outside = mid;
+      }
+      return inside;
+    };
+    const left = edge(start, start - 600, (x) => hit(x, ay));
+    const right = edge(start, start + 600, (x) => hit(x, ay));
+    const mx = (left + right) / 2;
+    const top = edge(ay, ay - 100, (y) => hit(mx, y));
+    const bottom = edge(ay, ay + 100, (y) => hit(mx, y));
+    return { x: canvas.x + left, y: canvas.y + top, width: right - left, height: bottom - top };
+  }
+  return null;
+}
+
+/** Where the map draws the point a label belongs to (a feature, a waypoint, a place). */
+function anchorsOf(map: MapLibreMap, name: string): [number, number][] {
+  const sources = [...Object.keys(map.getStyle().sources).filter((s) => s !== SOURCE.basemap)];
+  const points = sources.flatMap((source) =>
+    map
+      .querySourceFeatures(source)
+      .filter(
+        (f) =>
+          f.geometry.type === 'Point' && (f.properties.id === name || f.properties.name === name),
+      )
+      .map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number]),
+  );
+  return points.map((p) => {
+    const px = map.project(p);
+    return [px.x, px.y];
+  });
+}

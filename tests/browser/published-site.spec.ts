@@ -1,0 +1,67 @@
+/**
+ * The published site (`npm run build`, what a host serves) carries no test handle and none of the
+ * build's own code: the compiler and validator, the Markdown sanitizer, the tiler and the static
+ * maps stay on the server side of SvelteKit's `$lib/server` boundary.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+
+const published = inject('publishedOrigin');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function scripts(dir = path.resolve('build/_app')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return scripts(p);
+    return /\.m?js$/.test(e.name) ? [p] : [];
+  });
+}
+
+describe('the published site', () => {
+  it('ships no test probe and no build-time code in its JavaScript', () => {
+    const files = scripts();
+    expect(files.length).toBeGreaterThan(5);
+    /** Words only the build's own modules and libraries hold. */
+    const markers = {
+      'the test probe': '__mapProbe',
+      'the validator': 'is not a Natural Earth country name',
+      'the narrative checks': 'the narrative contains control characters',
+      'sanitize-html': 'allowedSchemesAppliedToAttributes',
+      'the weak-source list': 'a Wikipedia mirror',
+      'Node built-ins': 'node:fs',
+    };
+    const found = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return Object.entries(markers)
+        .filter(([, marker]) => text.includes(marker))
+        .map(([what]) => `${path.basename(file)}: ${what}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('draws its map with no handle on window', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${published}/pakistan-russia/`);
+      await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, {
+        timeout: 45_000,
+      });
+      // SvelteKit's own start-up handles aside, nothing of the map is reachable from the page.
+      expect(
+        await page.evaluate(() => Object.keys(window).filter((k) => /probe|storymap/i.test(k))),
+      ).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

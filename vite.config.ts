@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.spec.ts', 'tests/*.spec.ts'],
+          include: ['src/**/*.spec.ts', 'tests/*.spec.ts', 'tests/editorial/*.spec.ts'],
         },
       },
       {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { mapSettled, openStory } from './story-page-helpers';
 
 const PREFIX = '/graphics';
@@ -70,7 +70,7 @@ function watchResponses(page: Page): { url: string; status: number }[] {
  * the prefix and answers, and that the basemap, the font and every story layer load.
  */
 async function checkServedUnder(root: string, prefix: string, slug: string, pageUrl: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const responses = watchResponses(page);
   const errors: string[] = [];

@@ -3,7 +3,13 @@
  * with software WebGL so that MapLibre draws. Never downloads a browser.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from 'playwright-core';
+import { onTestFinished } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,4 +40,21 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A fresh browser context that is closed when the test that made it ends, passed or failed, so
+ * that a failing test leaks no context into the next.
+ */
+export async function newContext(
+  browser: Browser,
+  options?: BrowserContextOptions,
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  try {
+    onTestFinished(() => context.close().catch(() => undefined));
+  } catch {
+    // Made outside a test (a beforeAll): its suite closes it.
+  }
+  return context;
 }

@@ -3,7 +3,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { openStory } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -70,7 +70,7 @@ describe('oEmbed', () => {
 
 describe('demo article', () => {
   it('embeds the map and drives it from its paragraphs', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

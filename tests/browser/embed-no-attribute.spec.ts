@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 
 const origin = inject('origin');
 
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 async function openHost(): Promise<{ page: Page; frame: Frame; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await newContext(browser, { viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

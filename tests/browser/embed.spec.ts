@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { openStory } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 async function openHost(width = 1200, height = 800) {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await newContext(browser, { viewport: { width, height } });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: { url: string; frame: string }[] = [];
@@ -310,7 +310,7 @@ describe('embed in a page on another origin', () => {
 
 describe('embed on its own', () => {
   it('credits every source of its basemap, as the map itself does', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${origin}/pakistan-russia/embed/`);
     const credit = (await page.locator('footer.credit').textContent())!;
@@ -321,7 +321,7 @@ describe('embed on its own', () => {
   });
 
   it('without JavaScript shows the static map and every narrative', async () => {
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       javaScriptEnabled: false,
       viewport: { width: 400, height: 900 },
     });

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { openStory } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -61,7 +61,7 @@ describe('the first map', () => {
   }
 
   it('the handout, which has no live map, preloads none of it', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await newContext(browser)).newPage();
     await page.goto(`${origin}/pakistan-russia/print/`);
     const preloaded = await page.evaluate(() =>
       [

@@ -11,7 +11,7 @@ import { compileStory, listStoryDirs } from '../../src/lib/server/story/compile'
 import { storyView } from '../../src/lib/server/story/story-view';
 import type { StoryView } from '../../src/lib/story/view';
 import type { Box } from '../../src/lib/map/probe';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 
 const origin = inject('origin');
 const stories: StoryView[] = ['geo', 'tests/fixtures/stories']
@@ -79,7 +79,7 @@ async function unseen(page: Page, view: StoryView, focus: string[]): Promise<str
 }
 
 async function open(url: string, width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width, height },
     reducedMotion: 'reduce',
   });

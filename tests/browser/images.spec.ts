@@ -5,7 +5,7 @@
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -44,7 +44,7 @@ describe('social preview', () => {
 
 describe('Download image', () => {
   it('downloads a PNG of the map view at twice its size, with the title drawn and written in', async () => {
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });

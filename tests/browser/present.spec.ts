@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileStory } from '../../src/lib/server/story/compile';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { mapSettled, toPage } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -35,7 +35,7 @@ async function open(
   }: { width?: number; height?: number; context?: BrowserContext } = {},
 ) {
   const ctx =
-    context ?? (await browser.newContext({ viewport: { width, height }, bypassCSP: true }));
+    context ?? (await newContext(browser, { viewport: { width, height }, bypassCSP: true }));
   const page = await ctx.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -196,7 +196,7 @@ describe('slides', () => {
   });
 
   it('with reduced motion the route is drawn whole at once', async () => {
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       viewport: { width: 1600, height: 900 },
       reducedMotion: 'reduce',
     });
@@ -210,7 +210,7 @@ describe('slides', () => {
 
 describe('presenter view', () => {
   it('stays on the audience’s slide whichever window is driven, and shows notes and the next slide', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
     const { page: audience } = await open(`${PRESENT}#3`, { context });
     const { page: presenter } = await open(`${PRESENT}?presenter`, { context });
     // The presenter window joins the show where the audience window has it.

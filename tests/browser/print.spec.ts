@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 
 const origin = inject('origin');
 const HANDOUT = `${origin}/pakistan-russia/print/`;
@@ -68,7 +68,7 @@ const pdfs = {} as Record<'A4' | 'Letter', Pdf>;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(HANDOUT, { waitUntil: 'networkidle' });
@@ -187,7 +187,7 @@ describe('the handout on screen', () => {
 
   it('axe finds no serious or critical violations', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const context = await newContext(browser, { colorScheme: scheme, bypassCSP: true });
       const screen = await context.newPage();
       await screen.goto(HANDOUT, { waitUntil: 'networkidle' });
       const violations = await seriousViolations(screen);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 
 const published = inject('publishedOrigin');
 let browser: Browser;
@@ -49,7 +49,7 @@ describe('the published site', () => {
   });
 
   it('draws its map with no handle on window', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       await page.goto(`${published}/pakistan-russia/`);

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 
 const origin = inject('origin');
 const STORY = `${origin}/rivers-and-rails/story/`;
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function open(url: string, width = 1280, height = 800): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await newContext(browser, { viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { openStory } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -74,7 +74,7 @@ describe('the narrative panel', () => {
 
 describe('the demo article', () => {
   it('opens a source clicked inside the embed in a new page, and the embed keeps its map', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     await offline(context);
     const page = await context.newPage();
     await page.goto(`${origin}/demo/article/`);

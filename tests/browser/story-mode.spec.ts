@@ -9,7 +9,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileStory } from '../../src/lib/server/story/compile';
 import { seriousViolations } from './axe';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { featureState, mapSettled, openStory } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -242,7 +242,7 @@ describe('the pipeline drawn along its route', () => {
 
 describe('without JavaScript', () => {
   it('shows every chapter’s text and its static map', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(STORY);
     for (const chapter of chapters) {
@@ -260,7 +260,7 @@ describe('without JavaScript', () => {
   });
 
   it('the explore page links to the story mode', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${origin}/pakistan-russia/`);
     const link = page.locator('a.story-mode-link');
@@ -334,7 +334,7 @@ ${PLAYED.map((slug) => `<p data-storymap-chapter="${slug}">About ${slug}.</p>`).
   }
 
   it('paragraphs marked data-storymap-chapter play their chapters in the embed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const context = await newContext(browser, { viewport: { width: 1200, height: 800 } });
     const page = await context.newPage();
     await page.goto(hostOrigin);
     const frame = (await (await page.waitForSelector('iframe#story')).contentFrame())!;

@@ -1,4 +1,5 @@
 /** Opening the built story page and talking to its map, for the browser tests. */
+import { newContext } from './chromium';
 import type { Browser, Page } from 'playwright-core';
 
 export interface Opened {
@@ -20,7 +21,7 @@ export async function openStory(
     bypassCSP?: boolean;
   } = {},
 ): Promise<Opened> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',

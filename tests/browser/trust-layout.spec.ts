@@ -5,7 +5,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, newContext } from './chromium';
 import { jumpTo, mapSettled, openStory, toPage } from './story-page-helpers';
 
 const origin = inject('origin');
@@ -389,7 +389,7 @@ describe('embed-code dialog', () => {
 
 describe('demo article on a phone', () => {
   it('at 375×667 the map stays in view while its paragraphs play, with the text readable', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const context = await newContext(browser, { viewport: { width: 375, height: 667 } });
     const page = await context.newPage();
     await page.goto(`${origin}/demo/article/`);
     const frame = page.locator('#story-map');

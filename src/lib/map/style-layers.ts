@@ -404,23 +404,15 @@ function placesOf(kind: string): ExpressionSpecification {
   return ['all', ['==', ['get', 'kind'], kind], ['>=', ['zoom'], ['get', 'min_zoom']]];
 }
 
+const tiles = { source: SOURCE.basemap } as const;
+
 /** The basemap's layers, drawn from the vector tiles (`$lib/server/basemap/tiles.ts`). */
-export function basemapLayers({ palette, scale }: LayerContext): LayerSpecification[] {
-  const tiles = { source: SOURCE.basemap } as const;
-  const label = (kind: 'sea' | 'city' | 'country') => ({
-    'text-color': palette[kind === 'sea' ? 'seaLabel' : kind === 'city' ? 'city' : 'label'],
-    'text-halo-color': kind === 'sea' ? palette.sea : palette.land,
-    'text-halo-width': kind === 'sea' ? 1 : 1.2,
-  });
-  const size = (z0: number, s0: number, z1: number, s1: number): ExpressionSpecification => [
-    'interpolate',
-    ['linear'],
-    ['zoom'],
-    z0,
-    s0 * scale,
-    z1,
-    s1 * scale,
-  ];
+export function basemapLayers(ctx: LayerContext): LayerSpecification[] {
+  return [...basemapShapes(ctx), ...basemapLabels(ctx)];
+}
+
+/** Land, coast and boundaries (the de facto lines dashed). */
+function basemapShapes({ palette }: LayerContext): LayerSpecification[] {
   return [
     {
       id: LAYER.land,
@@ -460,6 +452,26 @@ export function basemapLayers({ palette, scale }: LayerContext): LayerSpecificat
         'line-dasharray': [...SYMBOL.deFacto.dash],
       },
     },
+  ];
+}
+
+/** The names of seas, cities, countries and disputed areas, each from its zoom. */
+function basemapLabels({ palette, scale }: LayerContext): LayerSpecification[] {
+  const label = (kind: 'sea' | 'city' | 'country') => ({
+    'text-color': palette[kind === 'sea' ? 'seaLabel' : kind === 'city' ? 'city' : 'label'],
+    'text-halo-color': kind === 'sea' ? palette.sea : palette.land,
+    'text-halo-width': kind === 'sea' ? 1 : 1.2,
+  });
+  const size = (z0: number, s0: number, z1: number, s1: number): ExpressionSpecification => [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    z0,
+    s0 * scale,
+    z1,
+    s1 * scale,
+  ];
+  return [
     {
       id: LAYER.seaLabels,
       type: 'symbol',

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileStory, formatProblem } from '../src/lib/server/story/compile';
-import type { RouteProperties, Source } from '../src/lib/story/schema';
-import { weakSourceOf } from '../src/lib/server/story/weak-sources';
+import { compileStory, formatProblem } from '../../src/lib/server/story/compile';
+import type { RouteProperties, Source } from '../../src/lib/story/schema';
+import { weakSourceOf } from '../../src/lib/server/story/weak-sources';
 
 const { story, problems, warnings } = compileStory(path.resolve('geo/pakistan-russia'));
 const features = story?.layers.flatMap((l) => l.data.features) ?? [];

@@ -11,7 +11,9 @@ import {
   slideText,
 } from './slides';
 
-const view = storyView(compileStory(path.resolve('tests/fixtures/stories/rivers-and-rails')).story!);
+const view = storyView(
+  compileStory(path.resolve('tests/fixtures/stories/rivers-and-rails')).story!,
+);
 const slides = slidesOf(view);
 
 describe('slides', () => {

@@ -81,6 +81,29 @@ export function filterState(filters: Pick<Filters, 'window' | 'hiddenCategories'
  */
 export const JOIN_PREFIXES = ['from', 'to'] as const;
 
+/**
+ * The properties a map feature carries for the events a connection joins, so that the filter can
+ * read them: `from_start`, `from_end`, `from_category`, then `to_…`.
+ *
+ * @example
+ * joinFields([{ category: 'energy', period: ['2015-10-16', '2015-10-16'] }])
+ * // { from_start: '2015-10-16', from_end: '2015-10-16', from_category: 'energy' }
+ */
+export function joinFields(
+  joins: readonly Pick<Filterable, 'category' | 'period'>[],
+): Record<string, string> {
+  return Object.fromEntries(
+    joins.slice(0, JOIN_PREFIXES.length).flatMap((j, i) => {
+      const prefix = JOIN_PREFIXES[i]!;
+      return [
+        [`${prefix}_start`, j.period[0]],
+        [`${prefix}_end`, j.period[1]],
+        [`${prefix}_category`, j.category],
+      ];
+    }),
+  );
+}
+
 const state = (key: string): ExpressionSpecification => ['global-state', key];
 
 function overlapsWindow(start: string, end: string): ExpressionSpecification {

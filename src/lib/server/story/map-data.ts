@@ -5,7 +5,7 @@
  * and the map's worker parses that much less before the first frame.
  */
 import type { FeatureCollection } from 'geojson';
-import { JOIN_PREFIXES } from '$lib/story/filters';
+import { JOIN_PREFIXES, joinFields } from '$lib/story/filters';
 import type { CompiledStory } from './types';
 
 /** The properties the map reads (`style-layers.ts`, `filters.ts`, StoryMap's clicks and image legend). */
@@ -38,18 +38,15 @@ export function mapLayerData(story: CompiledStory, layerId: string): FeatureColl
       const kept = MAP_PROPERTIES.filter((key) => p[key] !== undefined).map((key) => [key, p[key]]);
       const joins = JOIN_PREFIXES.flatMap((prefix) => {
         const event = events.get(p[`${prefix}_event`] as string);
-        if (!event) return [];
-        return [
-          [`${prefix}_start`, event.period_start],
-          [`${prefix}_end`, event.period_end],
-          [`${prefix}_category`, event.category],
-        ];
+        return event
+          ? [{ category: event.category, period: [event.period_start, event.period_end] as const }]
+          : [];
       });
       return {
         type: 'Feature' as const,
         ...(feature.id === undefined ? {} : { id: feature.id }),
         geometry: feature.geometry,
-        properties: Object.fromEntries([...kept, ...joins]),
+        properties: { ...Object.fromEntries(kept), ...joinFields(joins) },
       };
     }),
   };

@@ -160,12 +160,13 @@ function linkEnds(feature: PublishedFeature): [LinkEndView, LinkEndView] {
 }
 
 function chapterView(story: CompiledStory, compiled: CompiledChapter): ChapterView {
-  const { file: _file, ...chapter } = compiled;
+  // The file's name is for the validator's reports, not for the pages.
+  const chapter: Omit<CompiledChapter, 'file'> & { file?: string } = { ...compiled };
+  delete chapter.file;
   const mapUrl = `/${story.slug}/story/${chapter.slug}.svg`;
   const darkMapUrl = `/${story.slug}/story/${chapter.slug}-dark.svg`;
   if (!chapter.draw) return { ...chapter, mapUrl, darkMapUrl, draw: null };
   const id = chapter.draw.route;
-  void _file;
   const route = story.layers.flatMap((l) => l.data.features).find((f) => f.properties.id === id)!;
   const line = route.geometry as LineString;
   const measures = routeMeasures(line);

@@ -1,6 +1,7 @@
 /** Opening the built story page and talking to its map, for the browser tests. */
 import { newContext } from './chromium';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { probe } from './probe';
 
 export interface Opened {
   page: Page;
@@ -41,55 +42,15 @@ export async function openStory(
 }
 
 /** Waits until the map has stopped moving and drawn everything. */
-export async function mapSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = window.__mapProbe!.map;
-    return !map.isMoving() && map.loaded() && map.areTilesLoaded();
-  });
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__mapProbe!.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-}
+export const mapSettled = (page: Page | Frame): Promise<void> => probe(page).settled();
 
 /** Moves the camera without animation, as a reader zooming in would. */
-export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ({ center, zoom }) =>
-      window.__mapProbe!.map.jumpTo({
-        center,
-        zoom,
-      }),
-    { center, zoom },
-  );
-  await mapSettled(page);
-}
+export const jumpTo = (page: Page | Frame, center: [number, number], zoom: number): Promise<void> =>
+  probe(page).jumpTo(center, zoom);
 
 /** Page coordinates of a geographic position on the map. */
-export async function toPage(
-  page: Page,
-  lngLat: [number, number],
-): Promise<{ x: number; y: number }> {
-  return page.evaluate((lngLat) => {
-    const map = window.__mapProbe!.map;
-    const rect = map.getCanvas().getBoundingClientRect();
-    const p = map.project(lngLat);
-    return { x: rect.left + p.x, y: rect.top + p.y };
-  }, lngLat);
-}
+export const toPage = (page: Page | Frame, lngLat: [number, number]) => probe(page).toPage(lngLat);
 
-/** The map's centre of the area not covered by the panel, and the feature's position, in page px. */
-export async function featureState(page: Page, source: string, id: string) {
-  return page.evaluate(
-    ({ source, id }) =>
-      window.__mapProbe!.map.getFeatureState({
-        source,
-        id,
-      }),
-    { source, id },
-  );
-}
+/** Whether a story feature is highlighted as selected (or as a chapter's focus). */
+export const isSelected = async (page: Page | Frame, id: string): Promise<boolean> =>
+  (await probe(page).featureState(id)).selected;

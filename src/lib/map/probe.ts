@@ -17,9 +17,18 @@ export interface Box {
   height: number;
 }
 
+/** A feature as the map drew it: its id, its properties and its geometry's coordinates. */
+export interface DrawnFeature {
+  id: string;
+  properties: Record<string, unknown>;
+  geometry: GeoJSON.Geometry;
+}
+
+/**
+ * Everything the tests read of the map, as plain data: no test reaches into MapLibre itself, so a
+ * change of renderer or layer layout changes this module, not the tests.
+ */
 export interface MapProbe {
-  /** The live MapLibre map, for what the methods below do not read. */
-  map: MapLibreMap;
   camera(): { center: [number, number]; zoom: number; bearing: number; bounds: Bounds };
   /** Resolves once the map has stopped moving and has drawn every tile and label. */
   settled(): Promise<void>;
@@ -27,8 +36,19 @@ export interface MapProbe {
   featureState(id: string): { selected: boolean; hover: boolean };
   /** The story layers (and `de-facto`) drawn now. */
   visibleLayers(): string[];
-  /** The ids of the story features drawn inside a box of the page (default: the whole map). */
-  rendered(box?: Box): string[];
+  /**
+   * The ids of the story features drawn inside a box of the page (default: the whole map), in
+   * the given style layers (default: every layer a reader can click).
+   */
+  rendered(options?: { box?: Box; layers?: string[] }): string[];
+  /** The features drawn in the given style layers, with their properties and geometry. */
+  drawn(layers: string[]): DrawnFeature[];
+  /** A story feature's geometry as the map holds it (a connection's arc, say), or null. */
+  geometry(id: string): GeoJSON.Geometry | null;
+  /** Each story source, and whether its data has loaded. */
+  sources(): { id: string; loaded: boolean }[];
+  /** Which of the reader's gestures the map answers. */
+  gestures(): { dragPan: boolean; scrollZoom: boolean; cooperative: boolean };
   /** The page position of a place on the map. */
   toPage(at: [number, number]): { x: number; y: number };
   /** The map's canvas in page pixels. */
@@ -39,10 +59,14 @@ export interface MapProbe {
   drawing(): { route: string; progress: number; reached: string[] };
   /** A style layer's paint or layout value, as the map has it now. */
   property(layer: string, name: string): unknown;
+  /** A style layer's filter, as the map has it now. */
+  filter(layer: string): unknown;
   /** What overlays covered when the camera last framed features. */
   clearArea(): Insets;
   /** Moves the camera at once, as a reader zooming would, and waits for the map to settle. */
   jumpTo(center: [number, number], zoom: number): Promise<void>;
+  /** Pans by page pixels at once, as a reader dragging would, and waits for the map to settle. */
+  panBy(offset: [number, number]): Promise<void>;
 }
 
 declare global {
@@ -93,8 +117,12 @@ export function installProbe(
     map
       .queryRenderedFeatures([x, y], { layers: LABEL_LAYERS(map) })
       .map((f) => String(f.properties.id ?? f.properties.name));
+  const plain = (f: GeoJSON.Feature): DrawnFeature => ({
+    id: String(f.properties?.id),
+    properties: { ...f.properties },
+    geometry: f.geometry,
+  });
   const probe: MapProbe = {
-    map,
     camera() {
       const b = map.getBounds();
       return {
@@ -126,12 +154,28 @@ export function installProbe(
       );
       return visible(LAYER.boundaryDeFacto) ? [...shown, 'de-facto'] : shown;
     },
-    rendered(box) {
+    rendered({ box, layers = hitLayers } = {}) {
       const features = box
-        ? map.queryRenderedFeatures(local(box), { layers: hitLayers })
-        : map.queryRenderedFeatures({ layers: hitLayers });
+        ? map.queryRenderedFeatures(local(box), { layers })
+        : map.queryRenderedFeatures({ layers });
       return [...new Set(features.map((f) => String(f.properties.id)))];
     },
+    drawn: (layers) => map.queryRenderedFeatures({ layers }).map(plain),
+    geometry(id) {
+      const source = featureLayers[id];
+      const found = source && map.querySourceFeatures(source).find((f) => f.properties.id === id);
+      return found ? found.geometry : null;
+    },
+    // The story layers are the sources whose features carry ids (promoteId).
+    sources: () =>
+      Object.entries(map.getStyle().sources)
+        .filter(([, source]) => source.type === 'geojson' && source.promoteId === 'id')
+        .map(([id]) => ({ id, loaded: map.isSourceLoaded(id) })),
+    gestures: () => ({
+      dragPan: map.dragPan.isEnabled(),
+      scrollZoom: map.scrollZoom.isEnabled(),
+      cooperative: map.cooperativeGestures.isEnabled(),
+    }),
     toPage(at) {
       const c = canvasBox();
       const p = map.project(at);
@@ -159,9 +203,14 @@ export function installProbe(
         { paint?: Record<string, unknown>; layout?: Record<string, unknown> } | undefined;
       return l?.paint?.[name] ?? l?.layout?.[name];
     },
+    filter: (layer) => map.getFilter(layer),
     clearArea,
     async jumpTo(center, zoom) {
       map.jumpTo({ center, zoom });
+      await probe.settled();
+    },
+    async panBy(offset) {
+      map.panBy(offset, { animate: false });
       await probe.settled();
     },
   };

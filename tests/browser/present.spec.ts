@@ -5,18 +5,25 @@
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Box } from '../../src/lib/map/probe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileStory } from '../../src/lib/server/story/compile';
 import { seriousViolations } from './axe';
 import { launchChromium, newContext } from './chromium';
-import { mapSettled, toPage } from './story-page-helpers';
+import { probe } from './probe';
+import { isSelected, jumpTo, mapSettled, toPage } from './story-page-helpers';
+import { LAYER, storyLayer } from '../../src/lib/map/style-ids';
 
 const origin = inject('origin');
-const PRESENT = `${origin}/pakistan-russia/present/`;
-const story = compileStory(path.resolve('geo/pakistan-russia')).story!;
-const layerOf = new Map(
-  story.layers.flatMap((l) => l.data.features.map((f) => [f.properties.id, l.meta.id] as const)),
-);
+// The fixture story: a title slide, six chapters (the fourth draws the pipeline), the sources.
+const SLUG = 'rivers-and-rails';
+const PRESENT = `${origin}/${SLUG}/present/`;
+const story = compileStory(path.resolve('tests/fixtures/stories', SLUG)).story!;
+const EVENTS = storyLayer(LAYER.events, 'events');
+const DRAWING = story.chapters.find((c) => c.draw)!.slug;
+const DRAWING_SLIDE = story.chapters.findIndex((c) => c.slug === DRAWING) + 2;
+const SRINAGAR: [number, number] = [74.7973, 34.0837];
+const TASHKENT: [number, number] = [69.2401, 41.2995];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,10 +74,10 @@ describe('slides', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('PageUp');
     expect(await slideNumber(page)).toBe(2);
-    await page.keyboard.press('6');
+    await page.keyboard.press(String(DRAWING_SLIDE));
     await page.keyboard.press('Enter');
-    expect(await slideNumber(page)).toBe(6);
-    expect(page.url()).toMatch(/#the-route$/);
+    expect(await slideNumber(page)).toBe(DRAWING_SLIDE);
+    expect(page.url()).toMatch(new RegExp(`#${DRAWING}$`));
     await page.keyboard.press('End');
     expect(await title(page)).toBe('Sources and credits');
     await page.keyboard.press('Home');
@@ -81,9 +88,9 @@ describe('slides', () => {
   it('open at the slide the URL names, by number or by chapter', async () => {
     const { page, ctx } = await open(`${PRESENT}#4`);
     expect(await slideNumber(page)).toBe(4);
-    await page.goto(`${PRESENT}#the-route`);
+    await page.goto(`${PRESENT}#${DRAWING}`);
     await page.reload();
-    await expect.poll(() => slideNumber(page)).toBe(6);
+    await expect.poll(() => slideNumber(page)).toBe(DRAWING_SLIDE);
     await ctx.close();
   });
 
@@ -95,14 +102,9 @@ describe('slides', () => {
       await expect.poll(() => slideNumber(page)).toBe(n);
       await mapSettled(page);
       const chapter = story.chapters[n - 2]!;
-      const drawn = await page.evaluate(() =>
-        window
-          .__mapProbe!.map.queryRenderedFeatures({ layers: ['events:events'] })
-          .map((f) => [
-            String(f.properties.id),
-            f.properties.period_start,
-            f.properties.period_end,
-          ]),
+      const drawn = (await probe(page).drawn([EVENTS])).map(
+        (f) =>
+          [f.id, f.properties.period_start, f.properties.period_end] as [string, string, string],
       );
       // The chapter's target lies in the part of the map the slide's text leaves clear.
       const [w, s, e, nn] = chapter.bounds;
@@ -119,29 +121,18 @@ describe('slides', () => {
         }
       }
       for (const id of chapter.focus) {
-        const fstate = await page.evaluate(
-          ({ source, id }) => window.__mapProbe!.map.getFeatureState({ source, id }),
-          { source: layerOf.get(id)!, id },
-        );
-        expect(fstate, `${id} on slide ${n}`).toMatchObject({ selected: true });
+        expect(await isSelected(page, id), `${id} on slide ${n}`).toBe(true);
       }
     }
     await ctx.close();
   });
 
   it('highlights the chapter’s focus and keeps the slide text off the features it names', async () => {
-    const { page, ctx } = await open(`${PRESENT}#uri-and-druzhba`);
+    const { page, ctx } = await open(`${PRESENT}#an-autumn-in-kashmir`);
     await mapSettled(page);
-    expect(
-      await page.evaluate(() =>
-        window.__mapProbe!.map.getFeatureState({
-          source: 'events',
-          id: 'uri-attack-2016',
-        }),
-      ),
-    ).toMatchObject({ selected: true });
+    expect(await isSelected(page, 'srinagar-talks-2016')).toBe(true);
     const box = (await page.locator('.slide-text').boundingBox())!;
-    const uri = await toPage(page, [74.0333, 34.0861]);
+    const uri = await toPage(page, SRINAGAR);
     expect(uri.x > box.x + box.width || uri.y > box.y + box.height).toBe(true);
     const size = await page.evaluate(
       () => getComputedStyle(document.querySelector('.slide-text .body p')!).fontSize,
@@ -151,25 +142,16 @@ describe('slides', () => {
   });
 
   it('a click on a feature opens its narrative; Esc restores the slide’s camera', async () => {
-    const { page, ctx } = await open(`${PRESENT}#moscow-and-istanbul`);
+    const { page, ctx } = await open(`${PRESENT}#tashkent-and-baku`);
     await mapSettled(page);
-    const camera = () =>
-      page.evaluate(() => {
-        const map = window.__mapProbe!.map;
-        return { center: map.getCenter().toArray(), zoom: map.getZoom() };
-      });
+    const camera = () => probe(page).camera();
     const before = await camera();
-    const at = await toPage(page, [37.6173, 55.7558]);
+    const at = await toPage(page, TASHKENT);
     await page.mouse.click(at.x, at.y);
     const chooser = page.locator('.chooser');
     if (await chooser.isVisible()) await chooser.locator('button').first().click();
     await expect.poll(() => page.locator('.question .event-panel').count()).toBe(1);
-    await page.evaluate(() =>
-      window.__mapProbe!.map.jumpTo({
-        center: [10, 10],
-        zoom: 2,
-      }),
-    );
+    await jumpTo(page, [10, 10], 2);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.question').count()).toBe(0);
     await mapSettled(page);
@@ -178,7 +160,7 @@ describe('slides', () => {
     expect(
       Math.hypot(after.center[0]! - before.center[0]!, after.center[1]! - before.center[1]!),
     ).toBeLessThan(0.01);
-    expect(await slideNumber(page)).toBe(7);
+    expect(await slideNumber(page)).toBe(6);
     await ctx.close();
   });
 
@@ -200,10 +182,10 @@ describe('slides', () => {
       viewport: { width: 1600, height: 900 },
       reducedMotion: 'reduce',
     });
-    const { page } = await open(`${PRESENT}#the-route`, { context });
+    const { page } = await open(`${PRESENT}#${DRAWING}`, { context });
     await expect
       .poll(() => page.locator('.draw-readout').textContent())
-      .toMatch(/1,079 of 1,079 km/);
+      .toMatch(/^\s*([\d,]+) of \1 km\s*$/);
     await context.close();
   });
 });
@@ -240,11 +222,59 @@ describe('presenter view', () => {
   });
 });
 
+describe('questions and the timer across windows', () => {
+  const overlaps = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('a place clicked in the presenter view opens the same narrative on the audience screen, clear of the notes', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+    const { page: audience } = await open(`${PRESENT}#an-autumn-in-kashmir`, { context });
+    const { page: presenter } = await open(`${PRESENT}?presenter`, { context });
+    await expect.poll(() => slideNumber(presenter)).toBe(4);
+    await mapSettled(presenter);
+    const at = await toPage(presenter, SRINAGAR);
+    await presenter.mouse.click(at.x, at.y);
+    const asked = presenter.locator('.question .event-panel h2');
+    await expect.poll(() => asked.textContent()).toMatch(/Srinagar/);
+    // The audience sees the question too, at once.
+    await expect
+      .poll(() => audience.locator('.question .event-panel h2').textContent())
+      .toBe(await asked.textContent());
+    // In the presenter view the narrative leaves the notes, the next slide and the buttons clear.
+    const panel = (await presenter.locator('.question').boundingBox())!;
+    for (const part of ['.notes', '.next', '.slide-controls']) {
+      const box = (await presenter.locator(part).boundingBox())!;
+      expect(overlaps(panel, box), `the question covers ${part}`).toBe(false);
+    }
+    // Closing it in one window closes it in the other.
+    await presenter.keyboard.press('Escape');
+    await expect.poll(() => audience.locator('.question').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the elapsed time survives a reload of the presenter view', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+    const { page: presenter } = await open(`${PRESENT}?presenter`, { context });
+    const seconds = async () => {
+      const [mm, ss] = /(\d\d):(\d\d)/
+        .exec((await presenter.locator('.timer').textContent())!)!
+        .slice(1)
+        .map(Number) as [number, number];
+      return mm * 60 + ss;
+    };
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await presenter.reload();
+    await presenter.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+    expect(await seconds()).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
+});
+
 describe('network and accessibility', () => {
   it('requests nothing from another origin; axe finds nothing serious on slide and presenter pages', async () => {
-    const { page, ctx, requests, errors } = await open(`${PRESENT}#the-route`);
+    const { page, ctx, requests, errors } = await open(`${PRESENT}#${DRAWING}`);
     expect(await seriousViolations(page)).toEqual([]);
-    const { page: presenter, requests: more } = await open(`${PRESENT}?presenter#the-route`, {
+    const { page: presenter, requests: more } = await open(`${PRESENT}?presenter#${DRAWING}`, {
       context: ctx,
     });
     expect(await seriousViolations(presenter)).toEqual([]);

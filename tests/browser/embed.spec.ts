@@ -4,19 +4,29 @@
  * and malformed messages.
  */
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { compileStory } from '../../src/lib/server/story/compile';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newContext } from './chromium';
+import { probe } from './probe';
 import { openStory } from './story-page-helpers';
 
 const origin = inject('origin');
+// The fixture story, with places in the north, the far south and the west.
+const SLUG = 'rivers-and-rails';
 const SEQUENCE = [
-  { id: 'uri-attack-2016', title: /Uri/ },
-  { id: 'heart-of-asia-amritsar-2016', title: /Heart of Asia|Amritsar/ },
-  { id: 'brics-goa-2016', title: /BRICS/ },
-  { id: 'istanbul-afghan-conference-2021', title: /Istanbul/ },
-  { id: 'moscow-afghan-conference-2021', title: /Moscow/ },
+  { id: 'srinagar-talks-2016', title: /Srinagar/ },
+  { id: 'amritsar-fair-2016', title: /Amritsar/ },
+  { id: 'colombo-port-1965', title: /Colombo/ },
+  { id: 'baku-conference-2021', title: /Baku/ },
+  { id: 'tashkent-summit-2021', title: /summit in Tashkent/ },
 ];
+const COLOMBO: [number, number] = [79.8612, 6.9271];
+const FEATURES = compileStory(path.resolve('tests/fixtures/stories', SLUG)).story!.layers.reduce(
+  (n, l) => n + l.data.features.length,
+  0,
+);
 
 /** An article on another origin that embeds the map and drives it with its paragraphs. */
 function hostPage(embedOrigin: string): string {
@@ -33,7 +43,7 @@ function hostPage(embedOrigin: string): string {
   .outro { height: 120vh; }
 </style></head><body>
 <div class="intro"><h1>Host article</h1><p>Introductory text.</p></div>
-<iframe id="story" data-storymap title="Story map" src="${embedOrigin}/pakistan-russia/embed/"></iframe>
+<iframe id="story" data-storymap title="Story map" src="${embedOrigin}/${SLUG}/embed/"></iframe>
 ${paragraphs}
 <div class="outro"></div>
 <script>
@@ -113,7 +123,7 @@ describe('embed in a page on another origin', () => {
       const before = (await heights(page, frame)).iframe;
       await page.evaluate(() =>
         (window as unknown as { StoryMap: { select: (id: string) => void } }).StoryMap.select(
-          'north-south-gas-pipeline',
+          'indus-pipeline',
         ),
       );
       await expect.poll(() => panelTitle(frame)).toMatch(/pipeline/i);
@@ -132,7 +142,7 @@ describe('embed in a page on another origin', () => {
     });
   }
 
-  it('selects Uri, Amritsar, Goa, Istanbul and Moscow in turn as the reader scrolls the article', async () => {
+  it('selects Srinagar, Amritsar, Colombo, Baku and Tashkent in turn as the reader scrolls the article', async () => {
     const { page, frame } = await openHost(1200, 800);
     for (const step of SEQUENCE) {
       await page.evaluate((id) => {
@@ -168,20 +178,8 @@ describe('embed in a page on another origin', () => {
   it('reports a click on a feature inside the iframe to the host', async () => {
     const { page, frame } = await openHost(1200, 800);
     await page.evaluate(() => document.getElementById('story')!.scrollIntoView());
-    await frame.evaluate(() => {
-      const map = window.__mapProbe!.map;
-      map.jumpTo({ center: [73.92, 15.25], zoom: 6 });
-    });
-    await frame.waitForFunction(() => {
-      const map = window.__mapProbe!.map;
-      return map.loaded() && !map.isMoving();
-    });
-    const point = await frame.evaluate(() => {
-      const map = window.__mapProbe!.map;
-      const p = map.project([73.92, 15.25]);
-      const rect = map.getCanvas().getBoundingClientRect();
-      return { x: rect.left + p.x, y: rect.top + p.y };
-    });
+    await probe(frame).jumpTo(COLOMBO, 6);
+    const point = await probe(frame).toPage(COLOMBO);
     const box = (await page.locator('iframe#story').boundingBox())!;
     await page.mouse.click(box.x + point.x, box.y + point.y);
     await expect
@@ -190,14 +188,14 @@ describe('embed in a page on another origin', () => {
           (window as unknown as { reports: { id: string; cause: string }[] }).reports.at(-1),
         ),
       )
-      .toMatchObject({ id: 'brics-goa-2016', cause: 'user' });
+      .toMatchObject({ id: 'colombo-port-1965', cause: 'user' });
     await page.context().close();
   });
 
   it('lets wheel-scrolling over the map scroll the host page, not zoom the map', async () => {
     const { page, frame } = await openHost(1200, 800);
     await page.evaluate(() => window.scrollTo(0, document.getElementById('story')!.offsetTop));
-    const readZoom = () => frame.evaluate(() => window.__mapProbe!.map.getZoom());
+    const readZoom = async () => (await probe(frame).camera()).zoom;
     // Wait for the embed to settle (the iframe resizes to its content after load).
     let zoom = await readZoom();
     for (let i = 0; i < 20; i++) {
@@ -216,7 +214,7 @@ describe('embed in a page on another origin', () => {
     // the map.
     await page.mouse.wheel(0, -500);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(before - 200);
-    expect(await frame.evaluate(() => window.__mapProbe!.map.getZoom())).toBe(zoom);
+    expect(await readZoom()).toBe(zoom);
     await page.context().close();
   });
 
@@ -244,10 +242,10 @@ describe('embed in a page on another origin', () => {
     const { page, frame, errors } = await openHost(1200, 800);
     await page.evaluate(() =>
       (window as unknown as { StoryMap: { select: (id: string) => void } }).StoryMap.select(
-        'uri-attack-2016',
+        'srinagar-talks-2016',
       ),
     );
-    await expect.poll(() => panelTitle(frame)).toMatch(/Uri/);
+    await expect.poll(() => panelTitle(frame)).toMatch(/Srinagar/);
     const state = () =>
       frame.evaluate(() => ({
         title: document.querySelector('.event-panel h2')?.textContent,
@@ -272,7 +270,7 @@ describe('embed in a page on another origin', () => {
         {},
         { type: 'storymap:select' },
         { type: 'storymap:select', id: 42 },
-        { type: 'storymap:select', id: 'brics-goa-2016', extra: '<img src=x onerror=alert(1)>' },
+        { type: 'storymap:select', id: 'colombo-port-1965', extra: '<img src=x onerror=alert(1)>' },
         { type: 'storymap:select', id: '../../etc/passwd' },
         { type: 'storymap:select', id: 'x'.repeat(100000) },
         { type: 'storymap:clear', now: true },
@@ -282,7 +280,7 @@ describe('embed in a page on another origin', () => {
         { type: 'storymap:eval', code: 'document.body.remove()' },
         { type: 'STORYMAP:CLEAR' },
         { type: ['storymap:clear'] },
-        { type: 'storymap:select', id: ['uri-attack-2016'] },
+        { type: 'storymap:select', id: ['srinagar-talks-2016'] },
         JSON.stringify({ type: 'storymap:clear' }),
         new Date(),
         new ArrayBuffer(8),
@@ -312,7 +310,7 @@ describe('embed on its own', () => {
   it('credits every source of its basemap, as the map itself does', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${origin}/pakistan-russia/embed/`);
+    await page.goto(`${origin}/${SLUG}/embed/`);
     const credit = (await page.locator('footer.credit').textContent())!;
     for (const source of ['Natural Earth', 'GeoNames', 'OpenStreetMap']) {
       expect(credit).toContain(source);
@@ -326,14 +324,15 @@ describe('embed on its own', () => {
       viewport: { width: 400, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(`${origin}/pakistan-russia/embed/?event=uri-attack-2016`);
+    await page.goto(`${origin}/${SLUG}/embed/?event=srinagar-talks-2016`);
     const map = page.locator('img.static-map');
     await expect
       .poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBeGreaterThan(0);
     expect(await map.isVisible()).toBe(true);
     const narratives = page.locator('.item-narrative');
-    expect(await narratives.count()).toBeGreaterThanOrEqual(30);
+    // Every feature of the story has its narrative on the page.
+    expect(await narratives.count()).toBe(FEATURES);
     for (const n of await narratives.all()) expect(await n.isVisible()).toBe(true);
     expect(
       (await page.locator('.item-narrative').first().textContent())!.trim().length,
@@ -357,7 +356,7 @@ describe('embed on its own', () => {
     });
     try {
       const page = await noGl.newPage({ viewport: { width: 600, height: 900 } });
-      await page.goto(`${origin}/pakistan-russia/embed/`);
+      await page.goto(`${origin}/${SLUG}/embed/`);
       await expect
         .poll(() => page.locator('.map-message.error').textContent(), { timeout: 20_000 })
         .toMatch(/needs WebGL/);
@@ -367,43 +366,33 @@ describe('embed on its own', () => {
     }
   });
 
-  it('opens /pakistan-russia/embed/?event=uri-attack-2016 with Uri selected', async () => {
+  it('opens /<story>/embed/?event=srinagar-talks-2016 with Srinagar selected', async () => {
     const { page, errors } = await openStory(
       browser,
-      `${origin}/pakistan-russia/embed/?event=uri-attack-2016`,
+      `${origin}/${SLUG}/embed/?event=srinagar-talks-2016`,
       { width: 600, height: 900 },
     );
-    await expect.poll(() => page.locator('.event-panel h2').textContent()).toMatch(/Uri/);
+    await expect.poll(() => page.locator('.event-panel h2').textContent()).toMatch(/Srinagar/);
     expect(await page.locator('.open-full').getAttribute('href')).toMatch(
-      /\/pakistan-russia\/\?event=uri-attack-2016$/,
+      new RegExp(`/${SLUG}/\\?event=srinagar-talks-2016$`),
     );
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('uses cooperative gestures, and interactive=0 gives a still map', async () => {
-    const { page } = await openStory(
-      browser,
-      `${origin}/pakistan-russia/embed/?interactive=0&theme=dark`,
-      { width: 600, height: 900 },
-    );
-    const flags = await page.evaluate(() => {
-      const map = window.__mapProbe!.map;
-      return {
-        pan: map.dragPan.isEnabled(),
-        zoom: map.scrollZoom.isEnabled(),
-        theme: document.documentElement.dataset.theme,
-      };
-    });
-    expect(flags).toEqual({ pan: false, zoom: false, theme: 'dark' });
-    await page.context().close();
-    const { page: p2 } = await openStory(browser, `${origin}/pakistan-russia/embed/`, {
+    const { page } = await openStory(browser, `${origin}/${SLUG}/embed/?interactive=0&theme=dark`, {
       width: 600,
       height: 900,
     });
-    expect(await p2.evaluate(() => window.__mapProbe!.map.cooperativeGestures.isEnabled())).toBe(
-      true,
-    );
+    expect(await probe(page).gestures()).toMatchObject({ dragPan: false, scrollZoom: false });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.context().close();
+    const { page: p2 } = await openStory(browser, `${origin}/${SLUG}/embed/`, {
+      width: 600,
+      height: 900,
+    });
+    expect((await probe(p2).gestures()).cooperative).toBe(true);
     await p2.context().close();
   });
 });

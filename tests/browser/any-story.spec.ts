@@ -13,7 +13,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
 import { launchChromium, newContext } from './chromium';
-import { mapSettled, openStory } from './story-page-helpers';
+import { probe } from './probe';
+import { jumpTo, mapSettled, openStory } from './story-page-helpers';
+import { LAYER, storyLayer } from '../../src/lib/map/style-ids';
 
 const PREFIX = '/graphics';
 const STORIES = ['many-scripts', 'offshore-pipeline', 'two-ports'];
@@ -91,14 +93,7 @@ async function checkServedUnder(root: string, prefix: string, slug: string, page
     true,
   );
   expect(paths).toContain(`${prefix}/fonts/labels.woff2`);
-  const layers = await page.evaluate(() => {
-    const map = window.__mapProbe!.map;
-    // The story layers are the sources whose features carry ids (promoteId).
-    return Object.entries(map.getStyle().sources)
-      .filter(([, source]) => source.type === 'geojson' && source.promoteId === 'id')
-      .map(([id]) => id)
-      .map((id) => ({ id, loaded: map.isSourceLoaded(id) }));
-  });
+  const layers = await probe(page).sources();
   expect(layers.length).toBeGreaterThan(0);
   for (const layer of layers) {
     expect(layer.loaded, layer.id).toBe(true);
@@ -133,9 +128,9 @@ describe('the default build, copied into any folder', () => {
   it('works from /copied/deeper/ with no base path given at build time', async () => {
     const copied = await serve({ dir: path.resolve('.test-build'), prefix: '/copied/deeper' });
     try {
-      for (const p of ['/pakistan-russia/', '/pakistan-russia/embed/']) {
+      for (const p of ['/rivers-and-rails/', '/rivers-and-rails/embed/']) {
         const root = `${copied.origin}/copied/deeper/`;
-        await checkServedUnder(root, '/copied/deeper', 'pakistan-russia', `${root}${p.slice(1)}`);
+        await checkServedUnder(root, '/copied/deeper', 'rivers-and-rails', `${root}${p.slice(1)}`);
       }
     } finally {
       await copied.close();
@@ -158,27 +153,17 @@ describe('a new story folder, built with no code change', () => {
       .poll(() => page.locator('.event-panel').textContent())
       .toMatch(/Denmark's exclusive economic zone/);
     // The whole world in view: the arc is drawn on both sides of the antimeridian.
-    await page.evaluate(() =>
-      window.__mapProbe!.map.jumpTo({
-        center: [0, 45],
-        zoom: 0,
-      }),
-    );
-    await mapSettled(page);
-    const arcs = await page.evaluate(() => {
-      const map = window.__mapProbe!.map;
-      return map
-        .queryRenderedFeatures({ layers: ['links:ties'] })
-        .flatMap((f) =>
-          f.geometry.type === 'LineString'
-            ? [f.geometry.coordinates]
-            : f.geometry.type === 'MultiLineString'
-              ? f.geometry.coordinates
-              : [],
-        )
-        .flat()
-        .map((p) => p[0]!);
-    });
+    await jumpTo(page, [0, 45], 0);
+    const arcs = (await probe(page).drawn([storyLayer(LAYER.links, 'ties')]))
+      .flatMap(({ geometry: g }) =>
+        g.type === 'LineString'
+          ? [g.coordinates]
+          : g.type === 'MultiLineString'
+            ? g.coordinates
+            : [],
+      )
+      .flat()
+      .map((p) => p[0]!);
     expect(Math.min(...arcs)).toBeLessThan(-150);
     expect(Math.max(...arcs)).toBeGreaterThan(150);
     expect(errors).toEqual([]);

@@ -18,7 +18,7 @@ const origin = inject('origin');
 const SLUG = 'rivers-and-rails';
 const STORY = `${origin}/${SLUG}/`;
 const features = compileStory(path.resolve('tests/fixtures/stories', SLUG)).story!.layers.flatMap(
-  (l) => l.data.features.map((f) => ({ layer: l.id, ...f })),
+  (l) => l.data.features.map((f) => ({ layer: l.meta.id, ...f })),
 );
 /** A point on a feature where a reader would click it: the point, or a middle vertex. */
 const pointOn = (g: GeoJSON.Geometry): [number, number] => {

@@ -6,11 +6,21 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newContext } from './chromium';
+import path from 'node:path';
+import { compileStory } from '../../src/lib/server/story/compile';
+import { probe } from './probe';
 import { jumpTo, mapSettled, openStory, toPage } from './story-page-helpers';
 
 const origin = inject('origin');
-const STORY = `${origin}/pakistan-russia/`;
-const ISLAMABAD: [number, number] = [73.0479, 33.6844];
+// The fixture story, 1962 to 2021, with three events at Lahore.
+const SLUG = 'rivers-and-rails';
+const STORY = `${origin}/${SLUG}/`;
+const LAHORE: [number, number] = [74.3436, 31.5497];
+const SRINAGAR: [number, number] = [74.7973, 34.0837];
+/** The events the list counts. */
+const LISTED = compileStory(path.resolve('tests/fixtures/stories', SLUG)).story!.layers.find(
+  (l) => l.meta.kind === 'events',
+)!.data.features.length;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,21 +38,14 @@ const inside = (a: Box, b: Box, slack = 1) =>
   a.x + a.width <= b.x + b.width + slack &&
   a.y + a.height <= b.y + b.height + slack;
 
-/** Moves the map so that Islamabad sits at (x, y) inside the map pane, then clicks it. */
-async function clickIslamabadAt(page: Page, where: (pane: Box) => { x: number; y: number }) {
-  await jumpTo(page, ISLAMABAD, 6);
+/** Moves the map so that Lahore sits at (x, y) inside the map pane, then clicks it. */
+async function clickLahoreAt(page: Page, where: (pane: Box) => { x: number; y: number }) {
+  await jumpTo(page, LAHORE, 6);
   const pane = await box(page.locator('.map-pane'));
   const target = where(pane);
-  const now = await toPage(page, ISLAMABAD);
-  await page.evaluate(
-    (offset) =>
-      window.__mapProbe!.map.panBy(offset, {
-        animate: false,
-      }),
-    [now.x - target.x, now.y - target.y] as [number, number],
-  );
-  await mapSettled(page);
-  const at = await toPage(page, ISLAMABAD);
+  const now = await toPage(page, LAHORE);
+  await probe(page).panBy([now.x - target.x, now.y - target.y]);
+  const at = await toPage(page, LAHORE);
   await page.mouse.click(at.x, at.y);
   await page.locator('.chooser').waitFor();
 }
@@ -63,7 +66,7 @@ describe('the chooser for places with several events', () => {
       const { page } = await openStory(browser, STORY, { width, height });
       // Near the right edge: left of the map's column of buttons and of the arrows that point at
       // events beyond the edge.
-      await clickIslamabadAt(page, (pane) => ({
+      await clickLahoreAt(page, (pane) => ({
         x: pane.x + pane.width - 90,
         y: pane.y + pane.height / 2,
       }));
@@ -85,7 +88,7 @@ describe('the chooser for places with several events', () => {
   for (const corner of ['bottom right', 'top left'] as const) {
     it(`at 1280×800 stays inside the map pane for a place near the ${corner}`, async () => {
       const { page } = await openStory(browser, STORY);
-      await clickIslamabadAt(page, (pane) => ({
+      await clickLahoreAt(page, (pane) => ({
         x: corner === 'bottom right' ? pane.x + pane.width - 40 : pane.x + 40,
         y: corner === 'bottom right' ? pane.y + pane.height - 30 : pane.y + 30,
       }));
@@ -105,7 +108,7 @@ describe('the chooser for places with several events', () => {
 
   it('Esc returns focus to the map, not to the page body', async () => {
     const { page } = await openStory(browser, STORY);
-    await clickIslamabadAt(page, (pane) => ({
+    await clickLahoreAt(page, (pane) => ({
       x: pane.x + pane.width / 2,
       y: pane.y + pane.height / 2,
     }));
@@ -163,8 +166,8 @@ describe('the date window', () => {
     await to.focus();
     await page.keyboard.press('ArrowLeft');
     t = await thumbs(page);
-    expect([t.from.now, t.to.now]).toEqual([1965, 2020]);
-    expect(await label(page)).toMatch(/1965–2020/);
+    expect([t.from.now, t.to.now]).toEqual([1962, 2020]);
+    expect(await label(page)).toMatch(/1962–2020/);
     await page.context().close();
   });
 
@@ -173,12 +176,12 @@ describe('the date window', () => {
     await page.getByRole('slider', { name: 'From', exact: true }).focus();
     await page.keyboard.press('PageUp');
     await page.keyboard.press('ArrowRight');
-    expect((await thumbs(page)).from.now).toBe(1976);
+    expect((await thumbs(page)).from.now).toBe(1973);
     await page.getByRole('slider', { name: 'To', exact: true }).focus();
     await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowDown');
     expect((await thumbs(page)).to.now).toBe(2010);
-    expect(await label(page)).toMatch(/1976–2010/);
+    expect(await label(page)).toMatch(/1973–2010/);
     await page.keyboard.press('End');
     expect((await thumbs(page)).to.now).toBe(2021);
     await page.context().close();
@@ -186,7 +189,7 @@ describe('the date window', () => {
 
   it('a window outside the story says it is empty, and so do the thumbs', async () => {
     const { page } = await openStory(browser, `${STORY}?date=2030/2040`);
-    expect(await page.locator('.timeline-control').textContent()).toMatch(/no events.*1965.*2021/i);
+    expect(await page.locator('.timeline-control').textContent()).toMatch(/no events.*1962.*2021/i);
     const t = await thumbs(page);
     expect(t.from.text).toMatch(/2030/);
     expect(t.to.text).toMatch(/2040/);
@@ -197,16 +200,16 @@ describe('the date window', () => {
   it('shows a month window at its precision, and a nudge keeps that precision', async () => {
     const { page } = await openStory(browser, `${STORY}?date=2016-10/2016-10`);
     expect(await label(page)).toMatch(/Dates shown: October 2016$/);
-    expect(await listed(page, 'brics-goa-2016')).toBe(true);
-    expect(await listed(page, 'uri-attack-2016')).toBe(false);
+    expect(await listed(page, 'amritsar-fair-2016')).toBe(true);
+    expect(await listed(page, 'srinagar-talks-2016')).toBe(false);
     await page.getByRole('slider', { name: 'From', exact: true }).focus();
     await page.keyboard.press('ArrowLeft');
     expect(await label(page)).toMatch(/October 2015 – October 2016/);
     expect((await thumbs(page)).from.text).toMatch(/October 2015/);
     // The list agrees with the label.
-    expect(await listed(page, 'north-south-gas-pipeline-iga-2015')).toBe(true);
-    expect(await listed(page, 'mi-35m-sale')).toBe(false);
-    expect(await listed(page, 'cpec-eaeu-linkage')).toBe(false);
+    expect(await listed(page, 'karachi-terminal-2015')).toBe(true);
+    expect(await listed(page, 'lahore-accord-1990')).toBe(false);
+    expect(await listed(page, 'ottawa-statement-2017')).toBe(false);
     await page.context().close();
   });
 
@@ -235,7 +238,9 @@ describe('nothing matches', () => {
     const notice = page.getByText('Nothing matches these filters');
     expect(await notice.isVisible()).toBe(true);
     await page.getByRole('button', { name: /show everything/i }).click();
-    expect(await page.locator('.list-heading .count').first().textContent()).toBe('(27 of 27)');
+    expect(await page.locator('.list-heading .count').first().textContent()).toBe(
+      `(${LISTED} of ${LISTED})`,
+    );
     expect(await notice.count()).toBe(0);
     expect(await page.evaluate(() => location.search)).toBe('');
     await page.context().close();
@@ -245,7 +250,7 @@ describe('nothing matches', () => {
     const { page } = await openStory(browser, `${STORY}?date=2030/2040`);
     expect(await page.getByText('Nothing matches these filters').isVisible()).toBe(true);
     await page.getByRole('button', { name: /show everything/i }).click();
-    expect(await label(page)).toMatch(/1965–2021/);
+    expect(await label(page)).toMatch(/1962–2021/);
     await page.context().close();
   });
 });
@@ -295,7 +300,7 @@ describe('small and mid-width screens', () => {
   }
 
   it('at 900×700 an open narrative leaves most of the map usable', async () => {
-    const { page } = await openStory(browser, `${STORY}?event=uri-attack-2016`, {
+    const { page } = await openStory(browser, `${STORY}?event=srinagar-talks-2016`, {
       width: 900,
       height: 700,
     });
@@ -309,7 +314,7 @@ describe('small and mid-width screens', () => {
     expect(map.width - covered).toBeGreaterThanOrEqual(0.6 * map.width);
     await mapSettled(page);
     // The selection is on the uncovered part of the map.
-    const uri = await toPage(page, [74.0333, 34.0861]);
+    const uri = await toPage(page, SRINAGAR);
     expect(uri.x).toBeGreaterThan(map.x);
     expect(uri.x).toBeLessThan(map.x + map.width);
     expect(uri.x < panel.x || uri.x > panel.x + panel.width).toBe(true);
@@ -319,10 +324,10 @@ describe('small and mid-width screens', () => {
 
 describe('focus', () => {
   it('Enter on a mention link keeps focus in the narrative panel', async () => {
-    const { page } = await openStory(browser, `${STORY}?event=uri-attack-2016`);
-    await page.locator('.event-panel a[data-feature="druzhba-2016"]').first().focus();
+    const { page } = await openStory(browser, `${STORY}?event=srinagar-talks-2016`);
+    await page.locator('.event-panel a[data-feature="muzaffarabad-camp-2016"]').first().focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.event-panel h2').textContent()).toMatch(/Druzhba/);
+    await expect.poll(() => page.locator('.event-panel h2').textContent()).toMatch(/Muzaffarabad/);
     expect(await page.evaluate(() => !!document.activeElement?.closest('.panel-host'))).toBe(true);
     await page.context().close();
   });
@@ -344,7 +349,7 @@ describe('embed-code dialog', () => {
         await page.getByRole('button', { name: 'Embed this map' }).click();
       }
       const dialog = page.getByRole('dialog', { name: 'Embed this map' });
-      await dialog.getByLabel('Open on').selectOption('heart-of-asia-amritsar-2016');
+      await dialog.getByLabel('Open on').selectOption('amritsar-fair-2016');
       const frame = await box(dialog.locator('form'));
       const preview = await box(dialog.locator('iframe'));
       for (const control of await dialog.locator('.embed-options :is(select, input)').all()) {

@@ -17,25 +17,25 @@ afterAll(async () => {
 
 describe('embed-code dialog', () => {
   it('builds, previews and copies the snippet for the chosen event and options', async () => {
-    const { page, errors } = await openStory(browser, `${origin}/pakistan-russia/`);
+    const { page, errors } = await openStory(browser, `${origin}/rivers-and-rails/`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await page.getByRole('button', { name: 'Embed this map' }).click();
     const dialog = page.getByRole('dialog', { name: 'Embed this map' });
-    await dialog.getByLabel('Open on').selectOption('brics-goa-2016');
+    await dialog.getByLabel('Open on').selectOption('colombo-port-1965');
     await dialog.getByLabel('Theme').selectOption('dark');
     await dialog.getByLabel('Readers can pan and zoom').uncheck();
     const code = await dialog.getByLabel('Code to paste into the article').inputValue();
     expect(code).toContain(
-      `<iframe data-storymap src="${origin}/pakistan-russia/embed/?event=brics-goa-2016&amp;interactive=0&amp;theme=dark"`,
+      `<iframe data-storymap src="${origin}/rivers-and-rails/embed/?event=colombo-port-1965&amp;interactive=0&amp;theme=dark"`,
     );
     expect(code).toContain(`<script src="${origin}/embed.js" defer></script>`);
     await expect
       .poll(() => dialog.locator('iframe').getAttribute('src'))
-      .toBe(`${origin}/pakistan-russia/embed/?event=brics-goa-2016&interactive=0&theme=dark`);
+      .toBe(`${origin}/rivers-and-rails/embed/?event=colombo-port-1965&interactive=0&theme=dark`);
     const preview = (await (await dialog.locator('iframe').elementHandle())!.contentFrame())!;
     await expect
       .poll(() => preview.locator('.event-panel h2').textContent(), { timeout: 20_000 })
-      .toMatch(/BRICS/);
+      .toMatch(/Colombo/);
     await dialog.getByRole('button', { name: 'Copy code' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Copied/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
@@ -48,15 +48,15 @@ describe('embed-code dialog', () => {
 
 describe('oEmbed', () => {
   it('is discoverable from the story page and returns the embed code', async () => {
-    const html = await (await fetch(`${origin}/pakistan-russia/`)).text();
+    const html = await (await fetch(`${origin}/rivers-and-rails/`)).text();
     const link = /<link[^>]+type="application\/json\+oembed"[^>]+href="([^"]+)"/.exec(html);
     expect(link).not.toBeNull();
     const href = link![1]!.replace(/^https?:\/\/[^/]+/, origin);
     const body = (await (await fetch(href)).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ version: '1.0', type: 'rich', width: 800, height: 640 });
-    expect(body.html).toMatch(/<iframe data-storymap src="[^"]+\/pakistan-russia\/embed\/"/);
+    expect(body.html).toMatch(/<iframe data-storymap src="[^"]+\/rivers-and-rails\/embed\/"/);
     expect(body.html).toMatch(/<script src="[^"]+\/embed\.js" defer><\/script>/);
-    expect(body.thumbnail_url).toMatch(/\/pakistan-russia\/social\.png$/);
+    expect(body.thumbnail_url).toMatch(/\/rivers-and-rails\/social\.png$/);
   });
 
   it('serves /embed.js under 3 KB gzip', async () => {

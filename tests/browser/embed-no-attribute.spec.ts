@@ -11,20 +11,20 @@ import { launchChromium, newContext } from './chromium';
 
 const origin = inject('origin');
 
-/** An article whose CMS kept only src, title and style; the script selects Uri at once. */
+/** An article whose CMS kept only src, title and style; the script selects Srinagar at once. */
 function hostPage(embedOrigin: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host article</title>
 <style>body { margin: 0; font: 18px/1.6 Georgia, serif; } iframe { display: block; width: 100%; height: 150px; border: 0; }</style>
 </head><body>
 <h1>Host article</h1>
 <iframe id="other" title="Another widget" srcdoc="<p>Not a story map</p>"></iframe>
-<iframe id="story" title="Story map" src="${embedOrigin}/pakistan-russia/embed/"></iframe>
+<iframe id="story" title="Story map" src="${embedOrigin}/rivers-and-rails/embed/"></iframe>
 <p>Text after the map.</p>
 <script src="${embedOrigin}/embed.js"></script>
 <script>
   window.reports = [];
   document.getElementById('story').addEventListener('storymap:select', (e) => window.reports.push(e.detail));
-  window.StoryMap.select('uri-attack-2016');
+  window.StoryMap.select('srinagar-talks-2016');
 </script>
 </body></html>`;
 }
@@ -87,10 +87,10 @@ describe('embed.js with an iframe that lacks data-storymap', () => {
 
   it('delivers a command given before the map was known, and reports the selection back', async () => {
     const { page, frame } = await openHost();
-    await expect.poll(() => frame.locator('.event-panel h2').textContent()).toMatch(/Uri/);
+    await expect.poll(() => frame.locator('.event-panel h2').textContent()).toMatch(/Srinagar/);
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { reports: unknown[] }).reports))
-      .toContainEqual(expect.objectContaining({ id: 'uri-attack-2016', cause: 'host' }));
+      .toContainEqual(expect.objectContaining({ id: 'srinagar-talks-2016', cause: 'host' }));
     await page.context().close();
   });
 });

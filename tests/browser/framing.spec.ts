@@ -12,6 +12,7 @@ import { storyView } from '../../src/lib/server/story/story-view';
 import type { StoryView } from '../../src/lib/story/view';
 import type { Box } from '../../src/lib/map/probe';
 import { launchChromium, newContext } from './chromium';
+import { probe } from './probe';
 
 const origin = inject('origin');
 const stories: StoryView[] = ['geo', 'tests/fixtures/stories']
@@ -49,18 +50,18 @@ const within = (a: Box, b: Box) =>
 
 /** Every way a chapter's focus is not seen: a point or label off the map or under something. */
 async function unseen(page: Page, view: StoryView, focus: string[]): Promise<string[]> {
-  await page.evaluate(() => window.__mapProbe!.settled());
-  const canvas = await page.evaluate(() => window.__mapProbe!.canvas());
+  await probe(page).settled();
+  const canvas = await probe(page).canvas();
   const overlays = await covered(page);
   const problems: string[] = [];
   const check = async (what: string, at: [number, number], label: string | null) => {
-    const p = await page.evaluate((at) => window.__mapProbe!.toPage(at), at);
+    const p = await probe(page).toPage(at);
     const marker = { x: p.x - 4, y: p.y - 4, width: 8, height: 8 };
     if (!within(marker, canvas)) problems.push(`${what}: off the map`);
     else if (overlays.some((o) => intersects(marker, o)))
       problems.push(`${what}: under an overlay`);
     if (!label) return;
-    const box = await page.evaluate((name) => window.__mapProbe!.labelBox(name), label);
+    const box = await probe(page).labelBox(label);
     if (!box) problems.push(`${what}: no label`);
     else if (!within(box, canvas)) problems.push(`${what}: label cut by the map's edge`);
     else if (overlays.some((o) => intersects(box, o)))

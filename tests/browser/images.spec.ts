@@ -30,9 +30,9 @@ function colours(png: PNG): number {
 
 describe('social preview', () => {
   it('is a 1200×630 PNG of the story map, named by the page head', async () => {
-    const html = await (await fetch(`${origin}/pakistan-russia/`)).text();
+    const html = await (await fetch(`${origin}/rivers-and-rails/`)).text();
     const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
-    expect(image).toMatch(/\/pakistan-russia\/social\.png$/);
+    expect(image).toMatch(/\/rivers-and-rails\/social\.png$/);
     expect(html).toContain('<meta property="og:image:type" content="image/png"');
     const res = await fetch(image!.replace(/^https?:\/\/[^/]+/, origin));
     expect(res.headers.get('content-type')).toBe('image/png');
@@ -49,7 +49,7 @@ describe('Download image', () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${origin}/pakistan-russia/?event=north-south-gas-pipeline`);
+    await page.goto(`${origin}/rivers-and-rails/?event=indus-pipeline`);
     await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, {
       timeout: 45_000,
     });
@@ -59,7 +59,7 @@ describe('Download image', () => {
       page.getByRole('button', { name: 'Download image (PNG)' }).click(),
     ]);
     // Named by the view: the story, then the selected feature.
-    expect(download.suggestedFilename()).toBe('pakistan-russia-north-south-gas-pipeline.png');
+    expect(download.suggestedFilename()).toBe('rivers-and-rails-indus-pipeline.png');
     const path = await download.path();
     const bytes = (await import('node:fs')).readFileSync(path!);
     const png = PNG.sync.read(bytes);
@@ -72,7 +72,7 @@ describe('Download image', () => {
     expect(png.height).toBeGreaterThan(Math.round(canvas.height * 2) + 100);
     expect(colours(png)).toBeGreaterThan(30);
     // The title is written into the PNG's text fields…
-    expect(bytes.toString('latin1')).toContain('tEXtTitle\0Pakistan and Russia');
+    expect(bytes.toString('latin1')).toContain('tEXtTitle\0Rivers and rails');
     // …and drawn in its band at the top: dark text pixels on the light band.
     let dark = 0;
     for (let y = 10; y < 50; y++) {

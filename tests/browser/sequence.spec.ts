@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newContext } from './chromium';
+import { probe } from './probe';
 
 const origin = inject('origin');
 const STORY = `${origin}/rivers-and-rails/story/`;
@@ -34,8 +35,8 @@ async function open(url: string, width = 1280, height = 800): Promise<Page> {
 
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
 const selected = (page: Page, id: string) =>
-  page.evaluate((id) => window.__mapProbe!.featureState(id).selected, id);
-const drawing = (page: Page) => page.evaluate(() => window.__mapProbe!.drawing());
+  probe(page).featureState(id).then((s) => s.selected);
+const drawing = (page: Page) => probe(page).drawing();
 
 describe('the story mode', () => {
   it('↓ twice and End: the last chapter is the one shown and the one applied', async () => {
@@ -45,7 +46,7 @@ describe('the story mode', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('End');
       await expect.poll(() => hash(page), { timeout: 10_000 }).toBe('from-delhi');
-      await page.evaluate(() => window.__mapProbe!.settled());
+      await probe(page).settled();
       await expect
         .poll(() => page.locator('.progress [aria-current="step"]').getAttribute('href'))
         .toBe('#from-delhi');
@@ -90,10 +91,10 @@ describe('the story mode', () => {
       await page.getByRole('button', { name: 'Close the narrative' }).click();
       await expect.poll(() => page.locator('.event-panel').count()).toBe(0);
       // …and closing it gives the chapter back: its focus highlighted, its window alone shown.
-      await page.evaluate(() => window.__mapProbe!.settled());
+      await probe(page).settled();
       expect(await selected(page, 'srinagar-talks-2016')).toBe(true);
       expect(await selected(page, 'muzaffarabad-camp-2016')).toBe(true);
-      const drawn = await page.evaluate(() => window.__mapProbe!.rendered());
+      const drawn = await probe(page).rendered();
       expect(drawn).not.toContain('karachi-terminal-2015');
       // Focus is back in the chapter's text, not on the page.
       expect(

@@ -1,8 +1,9 @@
 /**
  * Each chapter frames what it names, on every screen: for every chapter of every story with
  * chapters (the fixtures included), in the story mode at a phone's, a laptop's and a projector's
- * size and in a 640 px embed, each focus feature's marker and label lie on the map and under
- * nothing: no text card, progress box, read-out, legend button, map button or edge arrow.
+ * size, on the slides at both projector sizes, and in a 640 px embed, each focus feature's marker
+ * and label lie on the map and under nothing: no text card, progress box, read-out, legend button,
+ * slide button, map button or edge arrow.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -115,6 +116,27 @@ describe('every chapter frames its focus', () => {
               const top = section.getBoundingClientRect().top + window.scrollY;
               window.scrollTo({ top: top - rest * window.innerHeight + 2, behavior: 'instant' });
             }, chapter.slug);
+            await page.waitForFunction((slug) => location.hash === `#${slug}`, chapter.slug);
+            for (const p of await unseen(page, view, chapter.focus))
+              problems.push(`${chapter.slug}: ${p}`);
+          }
+        } finally {
+          await page.context().close();
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      it(`${view.slug}, slides at ${width}×${height}`, async () => {
+        const page = await open(`${origin}/${view.slug}/present/#2`, width, height);
+        const problems: string[] = [];
+        try {
+          for (const [i, chapter] of view.chapters.entries()) {
+            if (i > 0) await page.keyboard.press('ArrowRight');
             await page.waitForFunction((slug) => location.hash === `#${slug}`, chapter.slug);
             for (const p of await unseen(page, view, chapter.focus))
               problems.push(`${chapter.slug}: ${p}`);

@@ -230,7 +230,11 @@ function findLabelBox(
 ): Box | null {
   const anchors = anchorsOf(map, name);
   for (const [ax, ay] of anchors) {
-    const start = [ax + 14, ax - 14, ax].find((x) => labelsAt(x, ay).includes(name));
+    // Labels sit beside their marker, whose size differs by mode (slides draw them larger).
+    const offsets = [14, 20, 26, 34, 44];
+    const start = [...offsets.flatMap((d) => [ax + d, ax - d]), ax].find((x) =>
+      labelsAt(x, ay).includes(name),
+    );
     if (start === undefined) continue;
     const hit = (x: number, y: number) => labelsAt(x, y).includes(name);
     const edge = (from: number, to: number, at: (v: number) => boolean) => {

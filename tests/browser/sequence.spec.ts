@@ -35,7 +35,9 @@ async function open(url: string, width = 1280, height = 800): Promise<Page> {
 
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
 const selected = (page: Page, id: string) =>
-  probe(page).featureState(id).then((s) => s.selected);
+  probe(page)
+    .featureState(id)
+    .then((s) => s.selected);
 const drawing = (page: Page) => probe(page).drawing();
 
 describe('the story mode', () => {

@@ -87,61 +87,79 @@ const LABEL_LAYERS = (map: MapLibreMap) =>
     )
     .map((l) => l.id);
 
-export function installProbe(
-  map: MapLibreMap,
-  {
-    featureLayers,
-    storyLayers,
-    hitLayers,
-    clearArea,
-  }: {
-    featureLayers: Record<string, string>;
-    storyLayers: string[];
-    hitLayers: string[];
-    clearArea: () => Insets;
-  },
-): void {
-  const canvasBox = (): Box => {
-    const r = map.getCanvas().getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
+/** What the probe knows of the story besides the map: which source holds each feature. */
+interface ProbeContext {
+  featureLayers: Record<string, string>;
+  storyLayers: string[];
+  hitLayers: string[];
+  clearArea: () => Insets;
+}
+
+const canvasOf = (map: MapLibreMap): Box => {
+  const r = map.getCanvas().getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+};
+
+/** The camera, the canvas, and moving it as a reader would. */
+function cameraReads(map: MapLibreMap) {
+  const settled = async () => {
+    const ready = () => !map.isMoving() && map.loaded() && map.areTilesLoaded();
+    while (!ready()) await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
   };
-  const local = (box: Box): [[number, number], [number, number]] => {
-    const c = canvasBox();
-    return [
-      [box.x - c.x, box.y - c.y],
-      [box.x - c.x + box.width, box.y - c.y + box.height],
-    ];
-  };
-  /** The ids (or names) whose labels cover a point of the canvas. */
-  const labelsAt = (x: number, y: number) =>
-    map
-      .queryRenderedFeatures([x, y], { layers: LABEL_LAYERS(map) })
-      .map((f) => String(f.properties.id ?? f.properties.name));
-  const plain = (f: GeoJSON.Feature): DrawnFeature => ({
-    id: String(f.properties?.id),
-    properties: { ...f.properties },
-    geometry: f.geometry,
-  });
-  const probe: MapProbe = {
+  return {
     camera() {
       const b = map.getBounds();
       return {
         center: map.getCenter().toArray() as [number, number],
         zoom: map.getZoom(),
         bearing: map.getBearing(),
-        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as Bounds,
       };
     },
-    async settled() {
-      const ready = () => !map.isMoving() && map.loaded() && map.areTilesLoaded();
-      while (!ready()) await new Promise((r) => setTimeout(r, 50));
-      await new Promise<void>((resolve) => {
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      });
-    },
+    settled,
     moving: () => map.isMoving(),
-    featureState(id) {
+    toPage(at: [number, number]) {
+      const c = canvasOf(map);
+      const p = map.project(at);
+      return { x: c.x + p.x, y: c.y + p.y };
+    },
+    canvas: () => canvasOf(map),
+    gestures: () => ({
+      dragPan: map.dragPan.isEnabled(),
+      scrollZoom: map.scrollZoom.isEnabled(),
+      cooperative: map.cooperativeGestures.isEnabled(),
+    }),
+    async jumpTo(center: [number, number], zoom: number) {
+      map.jumpTo({ center, zoom });
+      await settled();
+    },
+    async panBy(offset: [number, number]) {
+      map.panBy(offset, { animate: false });
+      await settled();
+    },
+  };
+}
+
+/** The story's features: their highlight, which are drawn, the layers and sources shown. */
+function featureReads(map: MapLibreMap, { featureLayers, storyLayers, hitLayers }: ProbeContext) {
+  const local = (box: Box): [[number, number], [number, number]] => {
+    const c = canvasOf(map);
+    return [
+      [box.x - c.x, box.y - c.y],
+      [box.x - c.x + box.width, box.y - c.y + box.height],
+    ];
+  };
+  const plain = (f: GeoJSON.Feature): DrawnFeature => ({
+    id: String(f.properties?.id),
+    properties: { ...f.properties },
+    geometry: f.geometry,
+  });
+  return {
+    featureState(id: string) {
       const source = featureLayers[id];
       const state = source ? map.getFeatureState({ source, id }) : {};
       return { selected: state.selected === true, hover: state.hover === true };
@@ -154,14 +172,14 @@ export function installProbe(
       );
       return visible(LAYER.boundaryDeFacto) ? [...shown, 'de-facto'] : shown;
     },
-    rendered({ box, layers = hitLayers } = {}) {
+    rendered({ box, layers = hitLayers }: { box?: Box; layers?: string[] } = {}) {
       const features = box
         ? map.queryRenderedFeatures(local(box), { layers })
         : map.queryRenderedFeatures({ layers });
       return [...new Set(features.map((f) => String(f.properties.id)))];
     },
-    drawn: (layers) => map.queryRenderedFeatures({ layers }).map(plain),
-    geometry(id) {
+    drawn: (layers: string[]) => map.queryRenderedFeatures({ layers }).map(plain),
+    geometry(id: string) {
       const source = featureLayers[id];
       const found = source && map.querySourceFeatures(source).find((f) => f.properties.id === id);
       return found ? found.geometry : null;
@@ -171,20 +189,24 @@ export function installProbe(
       Object.entries(map.getStyle().sources)
         .filter(([, source]) => source.type === 'geojson' && source.promoteId === 'id')
         .map(([id]) => ({ id, loaded: map.isSourceLoaded(id) })),
-    gestures: () => ({
-      dragPan: map.dragPan.isEnabled(),
-      scrollZoom: map.scrollZoom.isEnabled(),
-      cooperative: map.cooperativeGestures.isEnabled(),
-    }),
-    toPage(at) {
-      const c = canvasBox();
-      const p = map.project(at);
-      return { x: c.x + p.x, y: c.y + p.y };
+    property(layer: string, name: string) {
+      const l = map.getStyle().layers.find((x) => x.id === layer) as
+        { paint?: Record<string, unknown>; layout?: Record<string, unknown> } | undefined;
+      return l?.paint?.[name] ?? l?.layout?.[name];
     },
-    canvas: canvasBox,
-    labelBox(name) {
-      return findLabelBox(map, name, labelsAt, canvasBox());
-    },
+    filter: (layer: string) => map.getFilter(layer) as unknown,
+  };
+}
+
+/** Where labels are drawn, and how far a route's drawing has got. */
+function labelReads(map: MapLibreMap) {
+  /** The ids (or names) whose labels cover a point of the canvas. */
+  const labelsAt = (x: number, y: number) =>
+    map
+      .queryRenderedFeatures([x, y], { layers: LABEL_LAYERS(map) })
+      .map((f) => String(f.properties.id ?? f.properties.name));
+  return {
+    labelBox: (name: string) => findLabelBox(map, name, labelsAt, canvasOf(map)),
     drawing() {
       const state = map.getGlobalState();
       const progress = Number(state[MAP_STATE.drawProgress] ?? 0);
@@ -198,21 +220,15 @@ export function installProbe(
         reached: [...new Set(reached)],
       };
     },
-    property(layer, name) {
-      const l = map.getStyle().layers.find((x) => x.id === layer) as
-        { paint?: Record<string, unknown>; layout?: Record<string, unknown> } | undefined;
-      return l?.paint?.[name] ?? l?.layout?.[name];
-    },
-    filter: (layer) => map.getFilter(layer),
-    clearArea,
-    async jumpTo(center, zoom) {
-      map.jumpTo({ center, zoom });
-      await probe.settled();
-    },
-    async panBy(offset) {
-      map.panBy(offset, { animate: false });
-      await probe.settled();
-    },
+  };
+}
+
+export function installProbe(map: MapLibreMap, context: ProbeContext): void {
+  const probe: MapProbe = {
+    ...cameraReads(map),
+    ...featureReads(map, context),
+    ...labelReads(map),
+    clearArea: context.clearArea,
   };
   window.__mapProbe = probe;
 }

@@ -145,27 +145,37 @@ export function routeLayers(
         'line-gradient': drawGradient(1, palette.text),
       },
     },
-    {
-      id: storyLayer(LAYER.routeLabel, id),
-      type: 'symbol',
-      source: id,
-      filter: shown(),
-      layout: {
-        'symbol-placement': 'line',
-        // The story names its routes: the layer's title, else each route's own.
-        'text-field': title ?? ['get', 'title'],
-        'text-font': [LABEL_FONT],
-        'text-size': SYMBOL.label.route * scale,
-        'symbol-spacing': 400,
-        'text-offset': [0, -1],
-      },
-      paint: {
-        'text-color': palette.text,
-        'text-halo-color': palette.halo,
-        'text-halo-width': 1.5,
-      },
-    },
+    routeLabelLayer(id, title, palette, scale),
   ];
+}
+
+/** The route's name along its line: the layer's title, else each route's own. */
+function routeLabelLayer(
+  id: string,
+  title: string | undefined,
+  palette: MapPalette,
+  scale: number,
+): LayerSpecification {
+  return {
+    id: storyLayer(LAYER.routeLabel, id),
+    type: 'symbol',
+    source: id,
+    filter: shown(),
+    layout: {
+      'symbol-placement': 'line',
+      // The story names its routes: the layer's title, else each route's own.
+      'text-field': title ?? ['get', 'title'],
+      'text-font': [LABEL_FONT],
+      'text-size': SYMBOL.label.route * scale,
+      'symbol-spacing': 400,
+      'text-offset': [0, -1],
+    },
+    paint: {
+      'text-color': palette.text,
+      'text-halo-color': palette.halo,
+      'text-halo-width': 1.5,
+    },
+  };
 }
 
 /** A link layer's arcs and their highlight. */

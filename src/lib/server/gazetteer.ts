@@ -148,6 +148,21 @@ export function lookUpPlace(name: string, country?: string): Lookup {
   return { kind: 'ambiguous', candidates: candidates.slice(0, 5) };
 }
 
+/**
+ * The most populous place within `km` of a point (for naming a point that came with coordinates
+ * and no place), or null. A scan of every city: fast enough for a file of a few thousand rows.
+ */
+export function nearestPlace([lon, lat]: [number, number], km = 25): Place | null {
+  const cos = Math.cos((lat * Math.PI) / 180);
+  let best: (typeof cities)[number] | null = null;
+  for (const c of cities) {
+    const [x, y] = c.loc.coordinates;
+    const d = 111.2 * Math.hypot((x - lon) * cos, y - lat);
+    if (d <= km && (!best || c.population > best.population)) best = c;
+  }
+  return best ? toPlace(best) : null;
+}
+
 /** "Hyderabad, Pakistan (pop. 1.4 M)": how a report or a search result names a place. */
 export function describePlace(place: Place): string {
   const p = place.population;

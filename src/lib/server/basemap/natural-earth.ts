@@ -18,7 +18,7 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
-import { area, booleanPointInPolygon, centroid, pointOnFeature, polygon } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, centroid, pointOnFeature, polygon } from '@turf/turf';
 import { feature, mesh, merge } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -66,6 +66,36 @@ export function countryPolygons(): CountryFeature[] {
     ...f,
     properties: { name: f.properties.name },
   })) as CountryFeature[];
+}
+
+let polygons: { feature: CountryFeature; box: number[] }[] | undefined;
+
+/** A country's Natural Earth name, as written in any case ("pakistan" → "Pakistan"), or null. */
+export function naturalEarthName(written: string): string | null {
+  polygons ??= countryPolygons().map((feature) => ({ feature, box: bbox(feature) }));
+  const w = written.trim().toLowerCase();
+  return (
+    polygons.find((p) => p.feature.properties.name.toLowerCase() === w)?.feature.properties.name ??
+    null
+  );
+}
+
+/**
+ * The Natural Earth country whose polygon holds a point (the validator's `admin` names), or null
+ * at sea. The importer fills `admin` with it; the editor offers it.
+ */
+export function countryAt(at: Position): string | null {
+  polygons ??= countryPolygons().map((feature) => ({ feature, box: bbox(feature) }));
+  const [lon, lat] = at as [number, number];
+  const hit = polygons.find(
+    ({ feature, box }) =>
+      lon >= box[0]! &&
+      lon <= box[2]! &&
+      lat >= box[1]! &&
+      lat <= box[3]! &&
+      booleanPointInPolygon(at, feature),
+  );
+  return hit?.feature.properties.name ?? null;
 }
 
 /**

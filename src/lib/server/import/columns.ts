@@ -9,16 +9,17 @@ import { foldName } from '../gazetteer';
 export const COLUMN_NAMES = {
   id: ['id', 'slug'],
   title: ['title', 'headline', 'event', 'name'],
-  date: ['date', 'when'],
-  start: ['start', 'start date', 'from', 'date start'],
+  date: ['date', 'when', 'timestamp', 'time'],
+  start: ['start', 'start date', 'from', 'date start', 'begin'],
   end: ['end', 'end date', 'to', 'date end', 'until'],
   place: ['place', 'location', 'city', 'town'],
   country: ['country', 'nation'],
   lat: ['lat', 'latitude', 'y'],
   lon: ['lon', 'lng', 'long', 'longitude', 'x'],
+  precision: ['location precision', 'precision'],
   category: ['category', 'type', 'kind'],
   source: ['source', 'url', 'link', 'source url'],
-  description: ['description', 'text', 'notes', 'summary'],
+  description: ['description', 'text', 'notes', 'summary', 'desc'],
 } as const;
 
 export type Column = keyof typeof COLUMN_NAMES;

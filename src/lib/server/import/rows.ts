@@ -1,0 +1,209 @@
+/**
+ * One row of a table → one event of the story, or the reasons it cannot be one. Every row ends in
+ * the report: imported, imported with a warning, or skipped, each line naming the row, the column,
+ * what is wrong and how to fix it. A place without coordinates is looked up in the offline
+ * gazetteer, narrowed by the row's country; a name it cannot decide between is not guessed.
+ */
+import type { Feature, Point } from 'geojson';
+import type { CategoryDef } from '$lib/story/categories';
+import { LOCATION_PRECISIONS, SLUG, type EventProperties } from '$lib/story/schema';
+import { countryAt, naturalEarthName } from '../basemap/natural-earth';
+import { describePlace, foldName, lookUpPlace, nearestPlace } from '../gazetteer';
+import type { Column, ColumnMap } from './columns';
+import { parseTypedDate, type DateOrder } from './typed-dates';
+
+export interface ReportLine {
+  row: number;
+  level: 'skipped' | 'warning' | 'matched';
+  /** The column the line is about, when it is about one. */
+  column?: string;
+  message: string;
+}
+
+export interface ImportedRow {
+  feature: Feature<Point, EventProperties> & { id: string };
+  /** The narrative's text: the row's description, or a line saying it is still to be written. */
+  description: string | null;
+}
+
+export interface RowContext {
+  columns: ColumnMap;
+  headers: string[];
+  categories: readonly CategoryDef[];
+  order?: DateOrder;
+}
+
+/** A slug of words: lower case, accents and punctuation dropped ("Talks in Srinagar" → "talks-in-srinagar"). */
+export function slugify(text: string, max = 60): string {
+  const words = foldName(text).split(' ').filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out.replace(/[^a-z0-9-]/g, '') || 'event';
+}
+
+const isUrl = (s: string) => /^https?:\/\/[^\s]+$/.test(s);
+
+export function importRow(
+  cells: string[],
+  row: number,
+  { columns, headers, categories, order }: RowContext,
+): { imported: ImportedRow | null; lines: ReportLine[] } {
+  const lines: ReportLine[] = [];
+  const header = (c: Column) => headers[columns.at[c]!] ?? c;
+  const get = (c: Column) =>
+    columns.at[c] === undefined ? '' : (cells[columns.at[c]!] ?? '').trim();
+  const skip = (column: Column | undefined, message: string) => {
+    lines.push({ row, level: 'skipped', column: column && header(column), message });
+    return { imported: null, lines };
+  };
+  const warn = (column: Column | undefined, message: string) =>
+    lines.push({ row, level: 'warning', column: column && header(column), message });
+
+  const title = get('title');
+  if (!title) return skip('title', 'no title: every event needs one');
+
+  const dateColumn: Column = get('date') ? 'date' : 'start';
+  const start = parseTypedDate(get(dateColumn), order);
+  if ('problem' in start) {
+    return skip(
+      dateColumn,
+      `${start.problem === 'no date' ? 'no date: every event needs one' : start.problem}`,
+    );
+  }
+  let dateEnd: string | undefined;
+  if (get('end')) {
+    const end = parseTypedDate(get('end'), order);
+    if ('problem' in end) return skip('end', end.problem);
+    if (end.date < start.date)
+      return skip('end', `ends (${end.date}) before it starts (${start.date})`);
+    if (end.date !== start.date) dateEnd = end.date;
+  }
+
+  const sources = columns.sources.map((i) => (cells[i] ?? '').trim()).filter(Boolean);
+  const badSource = sources.find((s) => !isUrl(s));
+  if (badSource) return skip('source', `"${badSource}" is not an http(s) URL`);
+  if (!sources.length) {
+    return skip(
+      'source',
+      'no source: add a column "source" (or "url", "source 1" …) with a link for each event',
+    );
+  }
+
+  let category = get('category');
+  if (!category) {
+    category = categories[0]!.id;
+    warn('category', `no category: set to "${category}"`);
+  } else {
+    const found = categories.find(
+      (c) => foldName(c.id) === foldName(category) || foldName(c.label) === foldName(category),
+    );
+    if (!found) {
+      return skip(
+        'category',
+        `"${category}" is none of the story's categories (${categories.map((c) => c.id).join(', ')}): use one, or add it to story.json`,
+      );
+    }
+    category = found.id;
+  }
+
+  const place = get('place');
+  let country = get('country');
+  let coordinates: [number, number];
+  let precision = get('precision') || 'city';
+  if (!(LOCATION_PRECISIONS as readonly string[]).includes(precision)) {
+    return skip('precision', `"${precision}" is none of ${LOCATION_PRECISIONS.join(', ')}`);
+  }
+  if (get('lat') || get('lon')) {
+    const [lat, lon] = [Number(get('lat')), Number(get('lon'))];
+    if (!get('lat') || !get('lon') || !Number.isFinite(lat) || !Number.isFinite(lon)) {
+      return skip(
+        get('lat') ? 'lon' : 'lat',
+        `needs both latitude and longitude as numbers (got "${get('lat')}", "${get('lon')}")`,
+      );
+    }
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      return skip(
+        'lat',
+        `latitude ${lat} and longitude ${lon} are off the globe (latitude within ±90, longitude within ±180): are they swapped?`,
+      );
+    }
+    coordinates = [lon, lat];
+  } else if (place) {
+    const found = lookUpPlace(place.split(',')[0]!, country || undefined);
+    if (found.kind === 'none') {
+      return skip(
+        'place',
+        `"${place}"${country ? ` in ${country}` : ''} is not in the gazetteer: add latitude and longitude columns`,
+      );
+    }
+    if (found.kind === 'ambiguous') {
+      const names = found.candidates.map((p) => `${p.name}, ${p.countryName}`);
+      return skip(
+        'place',
+        `"${place}" matches ${names.join(' and ')}: add a country column or coordinates`,
+      );
+    }
+    coordinates = found.place.coordinates;
+    country ||= found.place.countryName;
+    precision = 'city';
+    lines.push({
+      row,
+      level: 'matched',
+      column: header('place'),
+      message: `"${place}" → ${describePlace(found.place)}`,
+    });
+  } else {
+    return skip(
+      'place',
+      'no place and no coordinates: add a place name, or latitude and longitude',
+    );
+  }
+
+  // `admin` is what the validator checks the point against (swapped coordinates, a pin in the
+  // wrong country): the row's own country where it is a basemap name, else the polygon the point
+  // lies in (neutral wording such as "Indian-administered Kashmir" has no polygon of its own).
+  const admin = (country && naturalEarthName(country)) || countryAt(coordinates);
+  if (!country && admin) country = admin;
+  const written = get('id');
+  if (written && !SLUG.test(written)) {
+    return skip('id', `"${written}" is not an id: lower-case words joined by hyphens`);
+  }
+  const id = written || `${slugify(title)}-${start.date}`;
+  // A point with no place is named after the largest town within 25 km, and the report says so.
+  const near = place ? null : nearestPlace(coordinates);
+  if (near) {
+    lines.push({
+      row,
+      level: 'matched',
+      message: `no place: named after ${describePlace(near)}, the largest town within 25 km`,
+    });
+  }
+  const placeName =
+    place ||
+    (near ? `${near.name}, ${near.countryName}` : country) ||
+    `${coordinates[1].toFixed(2)}, ${coordinates[0].toFixed(2)}`;
+  const properties: EventProperties = {
+    title: title.slice(0, 140),
+    category,
+    date: start.date,
+    date_precision: start.precision,
+    ...(dateEnd ? { date_end: dateEnd } : {}),
+    place: placeName.slice(0, 200),
+    place_label: placeName.split(',')[0]!.trim().slice(0, 40),
+    ...(country ? { country } : {}),
+    ...(admin ? { admin } : {}),
+    location_precision: precision as EventProperties['location_precision'],
+    sources,
+  };
+  return {
+    imported: {
+      feature: { type: 'Feature', id, geometry: { type: 'Point', coordinates }, properties },
+      description: get('description') || null,
+    },
+    lines,
+  };
+}

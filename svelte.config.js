@@ -48,6 +48,17 @@ const config = {
       // Every page is static; a broken link or a missing page fails the build.
       handleHttpError: 'fail',
       handleMissingId: 'fail',
+      // The story mode and the slides exist only for stories with chapters: a site whose stories
+      // have none (a newly imported one, say) prerenders none of them. Any other unseen route
+      // still fails the build.
+      handleUnseenRoutes: ({ routes, message }) => {
+        const chapterRoutes = [
+          '/[story]/present',
+          '/[story]/story',
+          '/[story]/story/[chapter].svg',
+        ];
+        if (routes.some((id) => !chapterRoutes.includes(id))) throw new Error(message);
+      },
     },
   },
 };

@@ -60,6 +60,38 @@ describe('a messy spreadsheet', () => {
   });
 });
 
+describe('what European spreadsheets write', () => {
+  it('reads decimal commas and compass letters, and warns of a stray field and a long title', () => {
+    const long = 'A very long title '.repeat(10).trim();
+    const csv = [
+      'Titel;Datum;Breite;Länge;Kategorie;Quelle',
+      'Talks in Srinagar;18.09.2016;34,0837;74,7973;security;https://example.org/a',
+      'A fair in Amritsar;20.10.2016;31.634 N;74.872 E;culture;https://example.org/b;extra',
+      `${long};2016;31,55;74,34;economy;https://example.org/c`,
+    ].join('\r\n');
+    const plan = planImport('sheet.csv', csv, {
+      story: 'european',
+      root: newRoot(),
+      columns: 'title=Titel,date=Datum,lat=Breite,lon=Länge,category=Kategorie,source=Quelle',
+    });
+    expect(plan.summary).toMatchObject({ imported: 3, skipped: 0 });
+    expect(lines(plan)).toContainEqual(
+      expect.stringMatching(/^3 warning: 7 cells where the header has 6: "extra" not read/),
+    );
+    expect(lines(plan)).toContainEqual(
+      expect.stringMatching(/^4 warning Titel: longer than 140 characters/),
+    );
+    const at = JSON.parse(plan.files.get('events.geojson')!).features.map(
+      (f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates,
+    );
+    expect(at).toEqual([
+      [74.7973, 34.0837],
+      [74.872, 31.634],
+      [74.34, 31.55],
+    ]);
+  });
+});
+
 describe('other formats', () => {
   it('imports the placemarks of a KML file as events, and names what is no point', () => {
     const plan = planImport('placemarks.kml', read('placemarks.kml'), {

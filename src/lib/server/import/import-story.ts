@@ -92,11 +92,7 @@ export function planImport(file: string, text: string, options: ImportOptions): 
     throw e;
   }
   const categories: readonly CategoryDef[] = story?.categories ?? DEFAULT_CATEGORIES;
-  const report: ReportLine[] = table.problems.map((p) => ({
-    row: p.row,
-    level: 'skipped',
-    message: p.message,
-  }));
+  const report: ReportLine[] = table.problems.map((p) => ({ ...p }));
   const imported: ImportedRow[] = [];
   const rowOf = new Map<string, number>();
   for (const { row, cells } of table.rows) {

@@ -17,7 +17,7 @@ export interface Table {
   /** Each row's cells, with the line (or feature) number a reader would look for. */
   rows: { row: number; cells: string[] }[];
   /** Features that are no points, or rows of the wrong width: named, never dropped in silence. */
-  problems: { row: number; message: string }[];
+  problems: { row: number; level: 'skipped' | 'warning'; message: string }[];
 }
 
 export class ReadError extends Error {}
@@ -61,9 +61,25 @@ function readDelimited(file: string, text: string, ext: string): Table {
   });
   const [headers, ...data] = parsed.data;
   if (!headers?.length) throw new ReadError(`${file}: no header row`);
+  // A row of the wrong width or with a stray quote is still read (and checked as any other):
+  // the report warns so that the author can look at it.
   const problems = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
+    .map((e) => ({
+      row: (e.row ?? 0) + 1,
+      level: 'warning' as const,
+      message: `${e.message}: check the row for a stray separator or quote`,
+    }));
+  data.forEach((cells, i) => {
+    const extra = cells.slice(headers.length).filter((c) => c.trim());
+    if (extra.length) {
+      problems.push({
+        row: i + 2,
+        level: 'warning',
+        message: `${cells.length} cells where the header has ${headers.length}: "${extra.join('", "')}" not read; check the row for a stray separator`,
+      });
+    }
+  });
   return {
     unit: 'row',
     headers: headers.map((h) => h.trim()),
@@ -106,6 +122,7 @@ function readFeatures(file: string, collection: FeatureCollection): Table {
     if (f.geometry?.type !== 'Point') {
       problems.push({
         row,
+        level: 'skipped',
         message: `feature ${row} is a ${f.geometry?.type ?? 'feature without geometry'}, not a point: only points import as events`,
       });
       return;

@@ -47,6 +47,17 @@ export function slugify(text: string, max = 60): string {
 
 const isUrl = (s: string) => /^https?:\/\/[^\s]+$/.test(s);
 
+/**
+ * A coordinate as spreadsheets hold it: `31.55`, `31,55` (a decimal comma), `31.55°`, `31.55 N`
+ * or `N 31.55` (S and W make it negative). NaN when it is none of these.
+ */
+export function parseCoordinate(text: string): number {
+  const m = /^([NSEW])?\s*(-?\d+(?:[.,]\d+)?)\s*°?\s*([NSEW])?$/i.exec(text.trim());
+  if (!m || (m[1] && m[3])) return NaN;
+  const value = Number(m[2]!.replace(',', '.'));
+  return /[SW]/i.test(m[1] ?? m[3] ?? '') ? -value : value;
+}
+
 export function importRow(
   cells: string[],
   row: number,
@@ -118,7 +129,7 @@ export function importRow(
     return skip('precision', `"${precision}" is none of ${LOCATION_PRECISIONS.join(', ')}`);
   }
   if (get('lat') || get('lon')) {
-    const [lat, lon] = [Number(get('lat')), Number(get('lon'))];
+    const [lat, lon] = [parseCoordinate(get('lat')), parseCoordinate(get('lon'))];
     if (!get('lat') || !get('lon') || !Number.isFinite(lat) || !Number.isFinite(lon)) {
       return skip(
         get('lat') ? 'lon' : 'lat',
@@ -186,14 +197,22 @@ export function importRow(
     place ||
     (near ? `${near.name}, ${near.countryName}` : country) ||
     `${coordinates[1].toFixed(2)}, ${coordinates[0].toFixed(2)}`;
+  // The schema's limits: a longer text is cut, and the report says where.
+  const cut = (column: Column, text: string, max: number) => {
+    if (text.length > max)
+      warn(column, `longer than ${max} characters: cut to "${text.slice(0, max)}"`);
+    return text.slice(0, max);
+  };
+  const label = placeName.split(',')[0]!.trim();
+  if (label.length > 40) warn('place', `the map label "${label}" is cut to 40 characters`);
   const properties: EventProperties = {
-    title: title.slice(0, 140),
+    title: cut('title', title, 140),
     category,
     date: start.date,
     date_precision: start.precision,
     ...(dateEnd ? { date_end: dateEnd } : {}),
-    place: placeName.slice(0, 200),
-    place_label: placeName.split(',')[0]!.trim().slice(0, 40),
+    place: cut('place', placeName, 200),
+    place_label: label.slice(0, 40),
     ...(country ? { country } : {}),
     ...(admin ? { admin } : {}),
     location_precision: precision as EventProperties['location_precision'],

@@ -96,9 +96,7 @@ export function countryCode(written: string): string | null {
       countryCodes.set(foldName(countryName(code)), code);
     }
   }
-  return (
-    countryCodes.get(foldName(written)) ?? countryCodes.get(written.trim().toLowerCase()) ?? null
-  );
+  return countryCodes.get(foldName(written)) ?? null;
 }
 
 /**

@@ -68,15 +68,17 @@ export function countryPolygons(): CountryFeature[] {
   })) as CountryFeature[];
 }
 
-let polygons: { feature: CountryFeature; box: number[] }[] | undefined;
+let indexed: { feature: CountryFeature; box: number[] }[] | undefined;
+/** The country polygons with their bounding boxes, read once. */
+const polygons = () =>
+  (indexed ??= countryPolygons().map((feature) => ({ feature, box: bbox(feature) })));
 
 /** A country's Natural Earth name, as written in any case ("pakistan" → "Pakistan"), or null. */
 export function naturalEarthName(written: string): string | null {
-  polygons ??= countryPolygons().map((feature) => ({ feature, box: bbox(feature) }));
   const w = written.trim().toLowerCase();
   return (
-    polygons.find((p) => p.feature.properties.name.toLowerCase() === w)?.feature.properties.name ??
-    null
+    polygons().find((p) => p.feature.properties.name.toLowerCase() === w)?.feature.properties
+      .name ?? null
   );
 }
 
@@ -85,9 +87,8 @@ export function naturalEarthName(written: string): string | null {
  * at sea. The importer fills `admin` with it; the editor offers it.
  */
 export function countryAt(at: Position): string | null {
-  polygons ??= countryPolygons().map((feature) => ({ feature, box: bbox(feature) }));
   const [lon, lat] = at as [number, number];
-  const hit = polygons.find(
+  const hit = polygons().find(
     ({ feature, box }) =>
       lon >= box[0]! &&
       lon <= box[2]! &&

@@ -58,39 +58,8 @@ export function planImport(file: string, text: string, options: ImportOptions): 
   }
   const dir = path.join(options.root, options.story);
   const story = readStory(dir);
-  const layerId = options.layer ?? story?.layers.find((l) => l.kind === 'events')?.id ?? 'events';
-  if (!SLUG.test(layerId)) throw new ImportError(`--layer "${layerId}": not a layer id`);
-  const layerMeta = story?.layers.find((l) => l.id === layerId);
-  if (layerMeta && layerMeta.kind !== 'events') {
-    throw new ImportError(
-      `${dir}/story.json: layer "${layerId}" holds ${layerMeta.kind}, not events: pass --layer <another id>`,
-    );
-  }
-  const layerFile = layerMeta?.file ?? `${layerId}.geojson`;
-  const existing = readExisting(path.join(dir, layerFile));
-  if (existing.length && !options.merge) {
-    throw new ImportError(
-      `${path.join(dir, layerFile)} already has ${existing.length} features: pass --merge to update the rows whose id it has and keep every other feature`,
-    );
-  }
-
-  let table;
-  try {
-    table = readTable(file, text);
-  } catch (e) {
-    if (e instanceof ReadError) throw new ImportError(e.message);
-    throw e;
-  }
-  let columns;
-  try {
-    columns = findColumns(
-      table.headers,
-      options.columns ? parseColumnOption(options.columns, table.headers) : {},
-    );
-  } catch (e) {
-    if (e instanceof ColumnError) throw new ImportError(e.message);
-    throw e;
-  }
+  const { layerId, layerMeta, layerFile, existing } = targetLayer(dir, story, options);
+  const { table, columns } = readInput(file, text, options.columns);
   const categories: readonly CategoryDef[] = story?.categories ?? DEFAULT_CATEGORIES;
   const report: ReportLine[] = table.problems.map((p) => ({ ...p }));
   const imported: ImportedRow[] = [];
@@ -118,10 +87,12 @@ export function planImport(file: string, text: string, options: ImportOptions): 
     imported.push(result.imported);
   }
 
+  // Merged in place: existing features keep their order, new ones follow in the file's order.
   const byId = new Map(imported.map((r) => [r.feature.id, r.feature]));
+  const existingIds = new Set(existing.map((f) => String(f.id)));
   const features = [
     ...existing.map((f) => byId.get(String(f.id)) ?? f),
-    ...imported.map((r) => r.feature).filter((f) => !existing.some((e) => String(e.id) === f.id)),
+    ...imported.map((r) => r.feature).filter((f) => !existingIds.has(f.id)),
   ];
   const files = new Map<string, string>();
   if (!story || !layerMeta)
@@ -148,6 +119,38 @@ export function planImport(file: string, text: string, options: ImportOptions): 
       warnings: report.filter((l) => l.level === 'warning').length,
     },
   };
+}
+
+/** The events layer the import writes, and the features it has: merged only with `--merge`. */
+function targetLayer(dir: string, story: StoryMeta | null, options: ImportOptions) {
+  const layerId = options.layer ?? story?.layers.find((l) => l.kind === 'events')?.id ?? 'events';
+  if (!SLUG.test(layerId)) throw new ImportError(`--layer "${layerId}": not a layer id`);
+  const layerMeta = story?.layers.find((l) => l.id === layerId);
+  if (layerMeta && layerMeta.kind !== 'events') {
+    throw new ImportError(
+      `${dir}/story.json: layer "${layerId}" holds ${layerMeta.kind}, not events: pass --layer <another id>`,
+    );
+  }
+  const layerFile = layerMeta?.file ?? `${layerId}.geojson`;
+  const existing = readExisting(path.join(dir, layerFile));
+  if (existing.length && !options.merge) {
+    throw new ImportError(
+      `${path.join(dir, layerFile)} already has ${existing.length} features: pass --merge to update the rows whose id it has and keep every other feature`,
+    );
+  }
+  return { layerId, layerMeta, layerFile, existing };
+}
+
+/** The file as a table, and where its columns are; a problem with either ends the import. */
+function readInput(file: string, text: string, columnOption?: string) {
+  try {
+    const table = readTable(file, text);
+    const named = columnOption ? parseColumnOption(columnOption, table.headers) : {};
+    return { table, columns: findColumns(table.headers, named) };
+  } catch (e) {
+    if (e instanceof ReadError || e instanceof ColumnError) throw new ImportError(e.message);
+    throw e;
+  }
 }
 
 function readExisting(file: string): Feature<Point, EventProperties>[] {

@@ -26,7 +26,9 @@ export function freePort(): Promise<number> {
 export async function startEditor(root: string, port = 0): Promise<RunningEditor> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/edit.ts', '--port', String(port), '--root', root],
+    // One process (tsx as a loader, not its CLI, which runs the script in a child): a kill stops
+    // the server itself.
+    ['--import', 'tsx', 'scripts/edit.ts', '--port', String(port), '--root', root],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

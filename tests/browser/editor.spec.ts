@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
 import { compileStory } from '../../src/lib/server/story/compile';
@@ -27,9 +27,14 @@ afterAll(async () => {
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-async function openEditor(editor: RunningEditor, hash = ''): Promise<Page> {
-  const context = await newContext(browser, { viewport: VIEWPORT, bypassCSP: true });
-  const page = await context.newPage();
+async function openEditor(
+  editor: RunningEditor,
+  hash = '',
+  context?: BrowserContext,
+): Promise<Page> {
+  const page = await (
+    context ?? (await newContext(browser, { viewport: VIEWPORT, bypassCSP: true }))
+  ).newPage();
   await page.goto(editor.link);
   if (hash) await page.evaluate((h) => (location.hash = h), hash);
   return page;
@@ -259,4 +264,159 @@ describe('a journalist makes a new story in the editor', () => {
     }
     // Ten events typed in, and a whole site built: minutes, not seconds, on two cores.
   }, 240_000);
+});
+
+const FIXTURE = 'rivers-and-rails';
+/** A copy of the fixture story to edit, and its events file as the editor found it. */
+function copyFixture(name: string) {
+  const root = path.join(work, name);
+  cpSync(path.join('tests/fixtures/stories', FIXTURE), path.join(root, FIXTURE), {
+    recursive: true,
+  });
+  const events = path.join(root, FIXTURE, 'events.geojson');
+  return { root, events, read: () => readFileSync(events, 'utf8') };
+}
+const featureOf = (text: string, id: string) =>
+  (JSON.parse(text) as GeoJSON.FeatureCollection).features.find((f) => f.id === id)!;
+
+/** Opens an event from the list by its title, and waits for its form. */
+async function selectEvent(page: Page, title: string) {
+  await page.getByRole('list', { name: 'Events' }).getByRole('button', { name: title }).click();
+  await page.locator('#field-title').waitFor();
+}
+
+describe('the editor never loses work', () => {
+  it('keeps edits made while the server was stopped, through a closed tab, and restores them', async () => {
+    const story = copyFixture('lost-work');
+    const port = await freePort();
+    let editor = await startEditor(story.root, port);
+    const context = await newContext(browser, { viewport: VIEWPORT });
+    try {
+      let page = await openEditor(editor, `#/${FIXTURE}`, context);
+      const event = featureOf(story.read(), 'lahore-meeting-1962');
+      await selectEvent(page, String(event.properties!.title));
+      await page.fill('#field-title', 'Written while the server ran');
+      await saved(page);
+      expect(featureOf(story.read(), 'lahore-meeting-1962').properties!.title).toBe(
+        'Written while the server ran',
+      );
+
+      // The server dies; the journalist goes on editing, then the tab is closed.
+      await editor.stop('SIGKILL');
+      await page.fill('#field-title', 'Typed while the server was down');
+      await page.fill('#field-date_end', '1962-05');
+      await page.fill('#field-lon', '74.35');
+      await page.locator('#field-lon').press('Tab');
+      await page.getByRole('status').filter({ hasText: 'not answering' }).waitFor();
+      await page.close();
+
+      // Started again, on the same address: the edits are offered, then written.
+      editor = await startEditor(story.root, port);
+      page = await openEditor(editor, `#/${FIXTURE}`, context);
+      const offer = page.getByRole('alert').filter({ hasText: 'not written to disk last time' });
+      await offer.waitFor();
+      expect(await offer.textContent()).toContain('events.geojson');
+      await offer.getByRole('button', { name: 'Restore them' }).click();
+      await saved(page);
+      const restored = featureOf(story.read(), 'lahore-meeting-1962');
+      expect(restored.properties!.title).toBe('Typed while the server was down');
+      expect(restored.properties!.date_end).toBe('1962-05');
+      expect((restored.geometry as GeoJSON.Point).coordinates[0]).toBe(74.35);
+
+      // A tab killed in the middle of typing, before the edit was written: it is offered too.
+      await selectEvent(page, 'Typed while the server was down');
+      await page.fill('#field-place_label', 'Lahore (old city)');
+      await page.close({ runBeforeUnload: false });
+      page = await openEditor(editor, `#/${FIXTURE}`, context);
+      const label = () =>
+        String(featureOf(story.read(), 'lahore-meeting-1962').properties!.place_label);
+      const again = page.getByRole('alert').filter({ hasText: 'not written to disk last time' });
+      // Either the write got out before the tab died, or the journal offers it: never lost.
+      await expect
+        .poll(async () => label() === 'Lahore (old city)' || (await again.count()) > 0)
+        .toBe(true);
+      if (await again.count()) {
+        await again.getByRole('button', { name: 'Restore them' }).click();
+        await saved(page);
+      }
+      expect(label()).toBe('Lahore (old city)');
+    } finally {
+      await editor.stop();
+    }
+  }, 120_000);
+});
+
+describe('the editor on a story with files on disk', () => {
+  const story = copyFixture('edits');
+  let editor: RunningEditor;
+  let page: Page;
+  beforeAll(async () => {
+    editor = await startEditor(story.root);
+    page = await openEditor(editor, `#/${FIXTURE}`);
+    await page.locator('.maplibregl-canvas').waitFor();
+  });
+  afterAll(() => editor?.stop());
+
+  it('flags longitude and latitude typed the wrong way round, in the coordinates field', async () => {
+    const event = featureOf(story.read(), 'lahore-meeting-1962');
+    const [lon, lat] = (event.geometry as GeoJSON.Point).coordinates as [number, number];
+    await selectEvent(page, String(event.properties!.title));
+    await page.fill('#field-lon', String(lat));
+    await page.fill('#field-lat', String(lon));
+    await page.locator('#field-lat').press('Tab');
+    const field = page.locator('.field', { has: page.locator('#field-lon') });
+    await expect.poll(() => field.locator('.problem').textContent()).toMatch(/swapped/);
+    // Put right, the problem goes.
+    await page.fill('#field-lon', String(lon));
+    await page.fill('#field-lat', String(lat));
+    await page.locator('#field-lat').press('Tab');
+    await expect.poll(() => field.locator('.problem').count()).toBe(0);
+    await saved(page);
+  });
+
+  it('writes a dragged pin as a change to that pin’s coordinates only, and the fields follow it', async () => {
+    const event = featureOf(story.read(), 'colombo-port-1965');
+    await selectEvent(page, String(event.properties!.title));
+    const before = story.read();
+    const pin = (await page.locator('.maplibregl-marker').boundingBox())!;
+    await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pin.x + pin.width / 2 + 30, pin.y + pin.height / 2 - 20, { steps: 5 });
+    await page.mouse.up();
+    await saved(page);
+    const after = story.read();
+    const moved = (featureOf(after, 'colombo-port-1965').geometry as GeoJSON.Point).coordinates;
+    expect(moved).not.toEqual((event.geometry as GeoJSON.Point).coordinates);
+    expect(await page.inputValue('#field-lon')).toBe(String(moved[0]));
+    expect(await page.inputValue('#field-lat')).toBe(String(moved[1]));
+    const [a, b] = [before.split('\n'), after.split('\n')];
+    expect(b.length).toBe(a.length);
+    const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThanOrEqual(2);
+    for (const i of changed) expect(a[i]).toMatch(/^\s+-?\d+(\.\d+)?,?$/);
+    expect(a.slice(0, changed[0]).findLast((l) => l.includes('"id"'))).toContain(
+      'colombo-port-1965',
+    );
+  });
+
+  it('reports a file changed on disk behind its back, and does not overwrite it', async () => {
+    const event = featureOf(story.read(), 'karachi-terminal-2015');
+    await selectEvent(page, String(event.properties!.title));
+    // Another editor (or a git pull) changes the file.
+    const pulled = JSON.parse(story.read());
+    pulled.features[0].properties.title = 'Changed by a git pull';
+    const onDisk = `${JSON.stringify(pulled, null, 2)}\n`;
+    writeFileSync(story.events, onDisk);
+    await page.fill('#field-title', 'Changed in the editor');
+    const conflict = page.getByRole('alert').filter({ hasText: 'changed on disk' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('events.geojson');
+    await page.waitForTimeout(1000);
+    expect(story.read()).toBe(onDisk);
+    // Taking the disk's version shows the other change, and drops the editor's.
+    await conflict.getByRole('button', { name: 'Load the version on disk' }).click();
+    await page.getByRole('button', { name: 'Changed by a git pull' }).waitFor();
+    expect(story.read()).toBe(onDisk);
+  });
 });

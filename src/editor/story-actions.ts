@@ -121,17 +121,24 @@ export function fileOf(draft: StoryDraft, id: string): string | undefined {
   return allFeatures(draft).find((f) => f.feature.id === id)?.file;
 }
 
-/** Renames a feature; its narrative moves to the new name. Refuses an id taken or not a slug. */
-export function renameFeature(draft: StoryDraft, from: string, to: string): boolean {
+/**
+ * Renames a feature; its narrative moves to the new name. Gives why not, for an id that is not a
+ * slug or is taken (mentions of the old id are left for the validator to name).
+ */
+export function renameFeature(draft: StoryDraft, from: string, to: string): string | null {
   const file = fileOf(draft, from);
-  if (!file || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(to) || takenIds(draft).has(to)) return false;
+  if (!file) return `no feature "${from}"`;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(to)) {
+    return `"${to}" is not an id: use lower-case words joined by hyphens, e.g. "uri-attack-2016"`;
+  }
+  if (takenIds(draft).has(to)) return `another feature already has the id "${to}"`;
   editFeature(draft, file, from, 'id', (f) => (f.id = to));
   const text = draft.files[narrativeFile(from)] as string | undefined;
   if (text !== undefined) {
     draft.change(narrativeFile(to), () => setFront(text, { feature: to }));
     draft.change(narrativeFile(from), () => null);
   }
-  return true;
+  return null;
 }
 
 export function deleteFeature(draft: StoryDraft, id: string): void {

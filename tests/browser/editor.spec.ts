@@ -82,7 +82,7 @@ async function fillEvent(page: Page, text: EventText): Promise<string> {
 }
 
 describe('a journalist makes a new story in the editor', () => {
-  it('creates it, adds ten events three ways, narratives with a mention, three chapters reordered; it validates, builds and shows', async () => {
+  it('creates it, adds ten events three ways, a route and a link, narratives with a mention, three chapters reordered; it validates, builds and shows', async () => {
     const root = path.join(work, 'new');
     const editor = await startEditor(root);
     try {
@@ -191,6 +191,60 @@ describe('a journalist makes a new story in the editor', () => {
       expect(await body.inputValue()).toContain('[talks in Quetta](#quetta)');
       await expect.poll(() => page.locator('.preview a[data-feature="quetta"]').count()).toBe(1);
 
+      // A route drawn on the map, its waypoints named; then a link from an event to a place.
+      await page.getByRole('tab', { name: 'Routes' }).click();
+      await page.getByRole('button', { name: 'Draw a route' }).click();
+      const line: [number, number][] = [
+        [67, 25],
+        [68.5, 27.5],
+        [71.5, 29.5],
+        [74, 31.5],
+      ];
+      for (const at of line) {
+        const { x, y } = await pixelOf(page, view, at);
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(150);
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('#field-title').waitFor();
+      const route = await fillEvent(page, {
+        title: 'A pipeline planned from the coast',
+        date: '2015-10-16',
+        summary: 'A gas pipeline was planned from the coast to the north.',
+        body: 'The line joins the towns the plan names.',
+      });
+      await page.fill('#field-stated_length_km', '1100');
+      await page.fill('#field-status', 'Agreed; not built');
+      await page.fill('#field-from_place', 'The coast');
+      await page.fill('#field-to_place', 'The north');
+      for (const [i, name] of ['Coast', 'Second town', 'Third town', 'North'].entries()) {
+        await page.fill(`#field-waypoint-${i}`, name);
+      }
+      const measured = await page.getByRole('status', { name: 'Measured length' }).textContent();
+      // Measured with Turf along the four points: about 1,000 km, beside the stated 1,100.
+      const km = Number(/([\d,]+) km/.exec(measured!)![1]!.replace(/,/g, ''));
+      expect(km).toBeGreaterThan(800);
+      expect(km).toBeLessThan(1300);
+      expect(measured, measured!).toMatch(/\d+% of the stated\s+length/);
+
+      await page.getByRole('tab', { name: 'Links' }).click();
+      await page.getByRole('button', { name: 'Add a link' }).click();
+      await page.locator('#field-title').waitFor();
+      const link = await fillEvent(page, {
+        title: 'From the first meeting to Karachi',
+        date: '2010-01-10',
+        summary: 'The first meeting led to talks in Karachi.',
+        body: 'What was agreed on the plain was taken up on the coast.',
+      });
+      await page.selectOption('#field-from-event', ids[0]!);
+      await page.getByRole('radiogroup', { name: /^To/ }).getByLabel('A named place').check();
+      await page.fill('#field-to-search', 'Karachi');
+      // Chosen by keyboard: the first match, the most populous, is the active one.
+      await page.getByRole('option', { name: /^Karachi, Pakistan/, selected: true }).waitFor();
+      await page.press('#field-to-search', 'Enter');
+      await page.getByText('Karachi (67.').waitFor();
+      await saved(page);
+
       // The story's credits and its default view.
       await page.getByRole('tab', { name: 'Story' }).click();
       await page.fill('#field-story-article-title', 'An invented article, for the test');
@@ -226,7 +280,10 @@ describe('a journalist makes a new story in the editor', () => {
       const dir = path.join(root, 'ports-and-passes');
       const { story, problems } = compileStory(dir);
       expect(problems.map((p) => `${p.file}: ${p.feature}: ${p.message}`)).toEqual([]);
-      expect(story!.layers[0]!.data.features).toHaveLength(10);
+      const layer = (kind: string) => story!.layers.find((l) => l.meta.kind === kind)!;
+      expect(layer('events').data.features).toHaveLength(10);
+      expect(layer('routes').data.features.map((f) => f.id)).toEqual([route]);
+      expect(layer('links').data.features.map((f) => f.id)).toEqual([link]);
       expect(story!.chapters.map((c) => c.file)).toEqual([
         '01-new-chapter-2.md',
         '02-new-chapter.md',
@@ -243,7 +300,11 @@ describe('a journalist makes a new story in the editor', () => {
       try {
         const reader = await (await newContext(browser, { viewport: VIEWPORT })).newPage();
         await reader.goto(`${site.origin}/ports-and-passes/`);
-        await expect.poll(() => reader.locator('.event-list li').count()).toBe(10);
+        // The explorer lists every feature: ten events, the route and the link.
+        await expect.poll(() => reader.locator('.event-list li').count()).toBe(12);
+        expect((await reader.locator('.event-list').allTextContents()).join(' ')).toContain(
+          'A pipeline planned from the coast',
+        );
         await reader.goto(`${site.origin}/ports-and-passes/story/`);
         const chapterTitles = async () =>
           (await reader.locator('h2').allTextContents()).map((t) => t.replace(/^\d+\s*/, ''));

@@ -24,4 +24,9 @@ export default ts.config(
       },
     },
   },
+  {
+    // The editor is a plain Svelte app, not a SvelteKit one: it has no $app/paths to resolve with.
+    files: ['src/editor/**'],
+    rules: { 'svelte/no-navigation-without-resolve': 'off' },
+  },
 );

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
+import { previewBuilder } from '../src/lib/server/editor/preview';
 import { createEditorServer } from '../src/lib/server/editor/server';
 
 const { values } = parseArgs({
@@ -28,7 +29,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const assets = path.resolve('node_modules/.cache/story-editor');
+const cache = path.resolve('node_modules/.cache/story-editor');
+const assets = path.join(cache, 'page');
 console.log('Building the editor…');
 await build({
   configFile: false,
@@ -45,6 +47,7 @@ const server = createEditorServer({
   root: values.root,
   token,
   assets,
+  preview: previewBuilder(values.root, cache),
   log: (line) => console.warn(line),
 });
 

@@ -436,17 +436,18 @@ describe('the editor on a story with files on disk', () => {
   });
 
   it('writes a dragged pin as a change to that pin’s coordinates only, and the fields follow it', async () => {
-    const event = featureOf(story.read(), 'colombo-port-1965');
+    const event = featureOf(story.read(), 'multan-signing-2021');
     await selectEvent(page, String(event.properties!.title));
     const before = story.read();
     const pin = (await page.locator('.maplibregl-marker').boundingBox())!;
     await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height / 2);
     await page.mouse.down();
-    await page.mouse.move(pin.x + pin.width / 2 + 30, pin.y + pin.height / 2 - 20, { steps: 5 });
+    // A short drag: Multan stays in Pakistan, so the story still builds for the preview below.
+    await page.mouse.move(pin.x + pin.width / 2 + 12, pin.y + pin.height / 2 - 10, { steps: 5 });
     await page.mouse.up();
     await saved(page);
     const after = story.read();
-    const moved = (featureOf(after, 'colombo-port-1965').geometry as GeoJSON.Point).coordinates;
+    const moved = (featureOf(after, 'multan-signing-2021').geometry as GeoJSON.Point).coordinates;
     expect(moved).not.toEqual((event.geometry as GeoJSON.Point).coordinates);
     expect(await page.inputValue('#field-lon')).toBe(String(moved[0]));
     expect(await page.inputValue('#field-lat')).toBe(String(moved[1]));
@@ -457,7 +458,7 @@ describe('the editor on a story with files on disk', () => {
     expect(changed.length).toBeLessThanOrEqual(2);
     for (const i of changed) expect(a[i]).toMatch(/^\s+-?\d+(\.\d+)?,?$/);
     expect(a.slice(0, changed[0]).findLast((l) => l.includes('"id"'))).toContain(
-      'colombo-port-1965',
+      'multan-signing-2021',
     );
   });
 
@@ -480,4 +481,35 @@ describe('the editor on a story with files on disk', () => {
     await page.getByRole('button', { name: 'Changed by a git pull' }).waitFor();
     expect(story.read()).toBe(onDisk);
   });
+
+  it('previews a chapter as the site will publish it, in the story mode and as a slide', async () => {
+    await page.getByRole('tab', { name: 'Chapters' }).click();
+    await page
+      .getByRole('list', { name: 'Chapters, in order' })
+      .getByRole('button', { name: /^\d+ An autumn in Kashmir/ })
+      .click();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const links = page.getByRole('status').filter({ hasText: 'as it will be published' });
+    await links.waitFor({ timeout: 120_000 });
+    const slide = await page.context().newPage();
+    await slide.goto(
+      new URL(
+        await links.getByRole('link', { name: 'as a slide' }).getAttribute('href')!,
+        editor.origin,
+      ).href,
+    );
+    await expect
+      .poll(() => slide.locator('#slide-title').textContent())
+      .toMatch(/autumn in Kashmir/i);
+    const chapter = await page.context().newPage();
+    await chapter.goto(
+      new URL(
+        await links.getByRole('link', { name: 'in the story' }).getAttribute('href')!,
+        editor.origin,
+      ).href,
+    );
+    await expect
+      .poll(() => chapter.locator('h2').allTextContents())
+      .toContainEqual(expect.stringMatching(/autumn in Kashmir/i));
+  }, 180_000);
 });

@@ -14,6 +14,7 @@ import {
 } from '$lib/server/story/markdown';
 import type { Problem } from '$lib/server/story/types';
 import { placeAt } from './place-at';
+import { PREVIEW_PATH, type PreviewBuilder } from './preview';
 import { PathRefused, storyDir } from './paths';
 import {
   createStory,
@@ -70,8 +71,13 @@ export async function answerApi(
   route: string,
   query: URLSearchParams,
   body: Body,
+  preview?: PreviewBuilder,
 ): Promise<ApiAnswer> {
   try {
+    if (preview && method === 'POST') {
+      const slug = /^stories\/([^/]+)\/preview$/.exec(route)?.[1];
+      if (slug) return await buildPreview(root, slug, preview);
+    }
     return await route_(root, method, route, query, body);
   } catch (error) {
     if (error instanceof PathRefused) return refused(403, error.message);
@@ -133,6 +139,24 @@ async function route_(
     return ok({ names, files: readStoryFiles(root, slug), check: checkStory(root, slug) });
   }
   return refused(404, `no API route ${method} /api/${route}`);
+}
+
+/** Builds the site's preview of a story that builds; one with problems is refused, as by the build. */
+async function buildPreview(
+  root: string,
+  slug: string,
+  preview: PreviewBuilder,
+): Promise<ApiAnswer> {
+  const { problems } = checkStory(root, slug);
+  if (problems.length) {
+    const n = problems.length;
+    return refused(
+      409,
+      `the story has ${n} problem${n === 1 ? '' : 's'}, and the build refuses it until ${n === 1 ? 'it is' : 'they are'} fixed (see Problems)`,
+    );
+  }
+  await preview.build(slug);
+  return ok({ url: `${PREVIEW_PATH}/${slug}/` });
 }
 
 /** A narrative as the site will publish it: the same renderer and sanitizer as the build. */

@@ -11,6 +11,7 @@ import { basemapTiles, TILE_MAXZOOM } from '$lib/server/basemap/tiles';
 import { labelFont } from '$lib/server/label-font';
 import { answerApi } from './api';
 import { refusal, TOKEN_COOKIE } from './guard';
+import { PREVIEW_PATH, type PreviewBuilder } from './preview';
 
 /** The most a request body may hold: a story's largest layer is far smaller. */
 const MAX_BODY = 20 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface EditorServerOptions {
   token: string;
   /** The built editor page (`index.html` and `assets/`); absent in API tests. */
   assets?: string;
+  /** Builds and serves previews of the site; absent in API tests. */
+  preview?: PreviewBuilder;
   /** Where refusals are reported (the terminal); silent when absent. */
   log?: (line: string) => void;
 }
@@ -100,8 +103,14 @@ export function createEditorServer(options: EditorServerOptions): http.Server {
       }
       // The route as sent, without the query: not decoded, so the path check sees "%2F" as such.
       const route = raw.slice('/api/'.length).split('?')[0]!;
-      const answer = await answerApi(root, method, route, url.searchParams, body);
+      const answer = await answerApi(root, method, route, url.searchParams, body, options.preview);
       return send(res, answer.status, answer.body);
+    }
+    if (
+      options.preview &&
+      (url.pathname === PREVIEW_PATH || url.pathname.startsWith(`${PREVIEW_PATH}/`))
+    ) {
+      return options.preview.serve(req, res);
     }
     const tile = /^\/basemap\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
     if (tile) {

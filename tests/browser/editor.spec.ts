@@ -494,7 +494,7 @@ describe('the editor on a story with files on disk', () => {
     const slide = await page.context().newPage();
     await slide.goto(
       new URL(
-        await links.getByRole('link', { name: 'as a slide' }).getAttribute('href')!,
+        (await links.getByRole('link', { name: 'as a slide' }).getAttribute('href'))!,
         editor.origin,
       ).href,
     );
@@ -504,7 +504,7 @@ describe('the editor on a story with files on disk', () => {
     const chapter = await page.context().newPage();
     await chapter.goto(
       new URL(
-        await links.getByRole('link', { name: 'in the story' }).getAttribute('href')!,
+        (await links.getByRole('link', { name: 'in the story' }).getAttribute('href'))!,
         editor.origin,
       ).href,
     );

@@ -27,6 +27,12 @@ afterAll(async () => {
 
 const VIEWPORT = { width: 1280, height: 800 };
 
+/**
+ * Waits for what the page shows after a write and the validator's answer: half a second of
+ * quiet, then a compile of the story, longer than `expect.poll`'s one second on a busy machine.
+ */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 async function openEditor(
   editor: RunningEditor,
   hash = '',
@@ -189,7 +195,7 @@ describe('a journalist makes a new story in the editor', () => {
       await page.getByRole('option', { name: /^quetta Talks in Quetta/ }).waitFor();
       await body.press('Enter');
       expect(await body.inputValue()).toContain('[talks in Quetta](#quetta)');
-      await expect.poll(() => page.locator('.preview a[data-feature="quetta"]').count()).toBe(1);
+      await eventually(() => page.locator('.preview a[data-feature="quetta"]').count()).toBe(1);
 
       // A route drawn on the map, its waypoints named; then a link from an event to a place.
       await page.getByRole('tab', { name: 'Routes' }).click();
@@ -269,9 +275,11 @@ describe('a journalist makes a new story in the editor', () => {
       const first = page.locator('.chapters li').first().getByRole('button').first();
       await first.focus();
       await first.press('Alt+ArrowDown');
-      await expect
-        .poll(() => page.locator('.chapters li .pick').allTextContents())
-        .toEqual(['1 The talks', '2 The plain', '3 The signings']);
+      await eventually(() => page.locator('.chapters li .pick').allTextContents()).toEqual([
+        '1 The talks',
+        '2 The plain',
+        '3 The signings',
+      ]);
       await saved(page);
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
@@ -301,21 +309,21 @@ describe('a journalist makes a new story in the editor', () => {
         const reader = await (await newContext(browser, { viewport: VIEWPORT })).newPage();
         await reader.goto(`${site.origin}/ports-and-passes/`);
         // The explorer lists every feature: ten events, the route and the link.
-        await expect.poll(() => reader.locator('.event-list li').count()).toBe(12);
+        await eventually(() => reader.locator('.event-list li').count()).toBe(12);
         expect((await reader.locator('.event-list').allTextContents()).join(' ')).toContain(
           'A pipeline planned from the coast',
         );
         await reader.goto(`${site.origin}/ports-and-passes/story/`);
         const chapterTitles = async () =>
           (await reader.locator('h2').allTextContents()).map((t) => t.replace(/^\d+\s*/, ''));
-        await expect.poll(chapterTitles).toEqual(['The talks', 'The plain', 'The signings']);
+        await eventually(chapterTitles).toEqual(['The talks', 'The plain', 'The signings']);
         await reader.goto(`${site.origin}/ports-and-passes/present/`);
         // The title slide, then the chapters in their new order.
         const slide = () => reader.locator('#slide-title').textContent();
-        await expect.poll(slide).toMatch(/Ports and passes/);
+        await eventually(slide).toMatch(/Ports and passes/);
         for (const title of ['The talks', 'The plain']) {
           await reader.keyboard.press('ArrowRight');
-          await expect.poll(slide).toMatch(title);
+          await eventually(slide).toMatch(title);
         }
       } finally {
         await site.close();
@@ -342,6 +350,8 @@ const featureOf = (text: string, id: string) =>
 
 /** Opens an event from the list by its title, and waits for its form. */
 async function selectEvent(page: Page, title: string) {
+  const back = page.getByRole('button', { name: /^← All events/ });
+  if (await back.isVisible()) await back.click();
   await page.getByRole('list', { name: 'Events' }).getByRole('button', { name: title }).click();
   await page.locator('#field-title').waitFor();
 }
@@ -393,9 +403,9 @@ describe('the editor never loses work', () => {
         String(featureOf(story.read(), 'lahore-meeting-1962').properties!.place_label);
       const again = page.getByRole('alert').filter({ hasText: 'not written to disk last time' });
       // Either the write got out before the tab died, or the journal offers it: never lost.
-      await expect
-        .poll(async () => label() === 'Lahore (old city)' || (await again.count()) > 0)
-        .toBe(true);
+      await eventually(
+        async () => label() === 'Lahore (old city)' || (await again.count()) > 0,
+      ).toBe(true);
       if (await again.count()) {
         await again.getByRole('button', { name: 'Restore them' }).click();
         await saved(page);
@@ -426,12 +436,12 @@ describe('the editor on a story with files on disk', () => {
     await page.fill('#field-lat', String(lon));
     await page.locator('#field-lat').press('Tab');
     const field = page.locator('.field', { has: page.locator('#field-lon') });
-    await expect.poll(() => field.locator('.problem').textContent()).toMatch(/swapped/);
+    await eventually(() => field.locator('.problem').textContent()).toMatch(/swapped/);
     // Put right, the problem goes.
     await page.fill('#field-lon', String(lon));
     await page.fill('#field-lat', String(lat));
     await page.locator('#field-lat').press('Tab');
-    await expect.poll(() => field.locator('.problem').count()).toBe(0);
+    await eventually(() => field.locator('.problem').count()).toBe(0);
     await saved(page);
   });
 
@@ -439,7 +449,15 @@ describe('the editor on a story with files on disk', () => {
     const event = featureOf(story.read(), 'multan-signing-2021');
     await selectEvent(page, String(event.properties!.title));
     const before = story.read();
-    const pin = (await page.locator('.maplibregl-marker').boundingBox())!;
+    // The map eases to the event it opens: take hold of the pin once it has stopped.
+    const marker = page.locator('.maplibregl-marker');
+    let pin = (await marker.boundingBox())!;
+    await eventually(async () => {
+      const was = pin;
+      await page.waitForTimeout(150);
+      pin = (await marker.boundingBox())!;
+      return Math.hypot(pin.x - was.x, pin.y - was.y);
+    }).toBeLessThan(0.5);
     await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height / 2);
     await page.mouse.down();
     // A short drag: Multan stays in Pakistan, so the story still builds for the preview below.
@@ -478,8 +496,28 @@ describe('the editor on a story with files on disk', () => {
     expect(story.read()).toBe(onDisk);
     // Taking the disk's version shows the other change, and drops the editor's.
     await conflict.getByRole('button', { name: 'Load the version on disk' }).click();
+    await page.getByRole('button', { name: /^← All events/ }).click();
     await page.getByRole('button', { name: 'Changed by a git pull' }).waitFor();
     expect(story.read()).toBe(onDisk);
+  });
+
+  it('undoes and redoes a change, on the page and on disk; axe finds nothing serious', async () => {
+    const event = featureOf(story.read(), 'kasur-station-2018');
+    const title = String(event.properties!.title);
+    const onDisk = () => featureOf(story.read(), 'kasur-station-2018').properties!.title;
+    await selectEvent(page, title);
+    await page.fill('#field-title', 'A title to undo');
+    await saved(page);
+    expect(onDisk()).toBe('A title to undo');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => page.inputValue('#field-title')).toBe(title);
+    await saved(page);
+    expect(onDisk()).toBe(title);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await eventually(() => page.inputValue('#field-title')).toBe('A title to undo');
+    await saved(page);
+    expect(onDisk()).toBe('A title to undo');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('previews a chapter as the site will publish it, in the story mode and as a slide', async () => {
@@ -498,9 +536,9 @@ describe('the editor on a story with files on disk', () => {
         editor.origin,
       ).href,
     );
-    await expect
-      .poll(() => slide.locator('#slide-title').textContent())
-      .toMatch(/autumn in Kashmir/i);
+    await eventually(() => slide.locator('#slide-title').textContent()).toMatch(
+      /autumn in Kashmir/i,
+    );
     const chapter = await page.context().newPage();
     await chapter.goto(
       new URL(
@@ -508,8 +546,8 @@ describe('the editor on a story with files on disk', () => {
         editor.origin,
       ).href,
     );
-    await expect
-      .poll(() => chapter.locator('h2').allTextContents())
-      .toContainEqual(expect.stringMatching(/autumn in Kashmir/i));
+    await eventually(() => chapter.locator('h2').allTextContents()).toContainEqual(
+      expect.stringMatching(/autumn in Kashmir/i),
+    );
   }, 180_000);
 });

@@ -18,11 +18,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function scripts(dir = path.resolve('build/_app')): string[] {
+function scripts(dir = path.resolve('build/_app'), pattern = /\.m?js$/): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return scripts(p);
-    return /\.m?js$/.test(e.name) ? [p] : [];
+    if (e.isDirectory()) return scripts(p, pattern);
+    return pattern.test(e.name) ? [p] : [];
   });
 }
 
@@ -62,6 +62,29 @@ describe('the published site', () => {
       ).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('has no editor page, and nothing that accepts a write', async () => {
+    const pages = scripts(path.resolve('build'), /\.(html|m?js|json)$/);
+    const editor = pages.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return ['story-editor-token', 'x-editor-token', 'Create the story'].some((m) =>
+        text.includes(m),
+      );
+    });
+    expect(editor.map((f) => path.relative('build', f))).toEqual([]);
+    expect(readdirSync('build').filter((name) => /^(api|edit|editor|preview)$/.test(name))).toEqual(
+      [],
+    );
+    // A static host: a write to where the editor's API would be finds nothing to take it.
+    for (const method of ['PUT', 'POST', 'DELETE']) {
+      const reply = await fetch(`${published}/api/stories/pakistan-russia/files/story.json`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: '{"content":{}}',
+      });
+      expect(reply.status, method).toBeGreaterThanOrEqual(400);
     }
   });
 });

@@ -17,6 +17,21 @@ export type DraftMeta = Record<string, unknown> & {
 };
 export type DraftFeature = Feature<Geometry, Record<string, unknown>> & { id: string };
 
+/** What every feature's form is given by the story editor. */
+export interface FeatureFormProps {
+  draft: StoryDraft;
+  /** The layer file the feature is in. */
+  file: string;
+  feature: DraftFeature;
+  /** The validator's problems about this feature and its narrative. */
+  problems: EditorProblem[];
+  /** Features a narrative can mention, for completion. */
+  mentionable: { id: string; title: string }[];
+  /** Gives why the id was refused, or null. */
+  onrename: (from: string, to: string) => string | null;
+  ondelete: (id: string) => void;
+}
+
 export const metaOf = (draft: StoryDraft): DraftMeta =>
   (draft.files['story.json'] ?? {}) as DraftMeta;
 

@@ -520,6 +520,60 @@ describe('the editor on a story with files on disk', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('goes from a problem in the list to its field', async () => {
+    const event = featureOf(story.read(), 'lahore-accord-1990');
+    const title = String(event.properties!.title);
+    await selectEvent(page, title);
+    await page.fill('#field-title', '');
+    await page.getByRole('button', { name: /^← All events/ }).click();
+    const list = page.getByRole('region', { name: 'Problems' });
+    await page.getByRole('button', { name: /^1 problem$/ }).click();
+    const problem = list.getByRole('button', {
+      name: /events\.geojson: lahore-accord-1990: .*title/,
+    });
+    await problem.click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('field-title');
+    await page.keyboard.type(title);
+    await saved(page);
+    await eventually(() => page.getByRole('button', { name: 'No problems' }).count()).toBe(1);
+  });
+
+  it('reshapes a route by dragging one of its vertices, on the map and in the file', async () => {
+    // A fresh page: the map opens on the story's default view, where a vertex can be found.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Routes' }).click();
+    await page.getByRole('button', { name: 'The Indus gas pipeline' }).click();
+    await page.locator('#field-stated_length_km').waitFor();
+    await page.waitForTimeout(1500);
+    const before = featureOf(
+      readFileSync(path.join(story.root, FIXTURE, 'pipeline.geojson'), 'utf8'),
+      'indus-pipeline',
+    );
+    const vertices = (before.geometry as GeoJSON.LineString).coordinates as [number, number][];
+    const measured = () => page.getByRole('status', { name: 'Measured length' }).textContent();
+    const lengthBefore = await measured();
+    const { x, y } = await pixelOf(page, [44, 5, 90, 47], vertices[2]!);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y, { steps: 8 });
+    await page.mouse.up();
+    await saved(page);
+    const after = featureOf(
+      readFileSync(path.join(story.root, FIXTURE, 'pipeline.geojson'), 'utf8'),
+      'indus-pipeline',
+    );
+    const moved = (after.geometry as GeoJSON.LineString).coordinates;
+    expect(moved).toHaveLength(vertices.length);
+    expect(moved[2]![0]).toBeGreaterThan(vertices[2]![0] + 0.5);
+    expect([moved[0], moved[1], moved[3], moved[4]]).toEqual([
+      vertices[0],
+      vertices[1],
+      vertices[3],
+      vertices[4],
+    ]);
+    await eventually(measured).not.toBe(lengthBefore);
+  });
+
   it('previews a chapter as the site will publish it, in the story mode and as a slide', async () => {
     await page.getByRole('tab', { name: 'Chapters' }).click();
     await page

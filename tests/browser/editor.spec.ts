@@ -4,7 +4,7 @@
  * behind the editor's back; a dragged pin's diff; swapped coordinates flagged in the field.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -572,6 +572,23 @@ describe('the editor on a story with files on disk', () => {
       vertices[4],
     ]);
     await eventually(measured).not.toBe(lengthBefore);
+  });
+
+  it('reorders chapters by drag and drop, renaming their files', async () => {
+    await page.getByRole('tab', { name: 'Chapters' }).click();
+    const items = page.getByRole('list', { name: 'Chapters, in order' }).getByRole('listitem');
+    const titles = async () =>
+      (await items.locator('.pick').allTextContents()).map((t) => t.replace(/^\d+\s*/, ''));
+    const [first, second, third, ...rest] = await titles();
+    await items.nth(0).dragTo(items.nth(2));
+    await eventually(titles).toEqual([second, third, first, ...rest]);
+    await saved(page);
+    const chapters = readdirSync(path.join(story.root, FIXTURE, 'chapters')).sort();
+    expect(chapters.slice(0, 3)).toEqual([
+      '01-the-terminal.md',
+      '02-an-autumn-in-kashmir.md',
+      '03-first-meetings.md',
+    ]);
   });
 
   it('previews a chapter as the site will publish it, in the story mode and as a slide', async () => {

@@ -7,6 +7,7 @@ import {
   symlinkSync,
   mkdirSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -283,6 +284,28 @@ describe('the editor server writes', () => {
     ]);
     expect(read('chapters/01-the-pipeline-agreement.md')).toBe(files[chapters[1]!]!.text);
     expect(read('chapters/02-a-steel-mill.md')).toBe(files[chapters[0]!]!.text);
+  });
+
+  it('a reorder Git records as two renames, so each chapter keeps its history', async () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'story');
+    const { body } = await send('GET', `/api/stories/${STORY}`, { headers: own() });
+    const files = body.files as Record<string, { hash: string }>;
+    const chapters = Object.keys(files).filter((f) => f.startsWith('chapters/'));
+    const order = [chapters[1]!, chapters[0]!, ...chapters.slice(2)];
+    const bases = Object.fromEntries(chapters.map((c) => [c, files[c]!.hash]));
+    await send('POST', `/api/stories/${STORY}/chapters/order`, {
+      headers: own(),
+      body: { from: order, bases },
+    });
+    git('add', '-A');
+    expect(git('diff', '--cached', '-M', '--name-status').split('\n').sort()).toEqual([
+      `R100\t${STORY}/chapters/01-a-steel-mill.md\t${STORY}/chapters/02-a-steel-mill.md`,
+      `R100\t${STORY}/chapters/02-the-pipeline-agreement.md\t${STORY}/chapters/01-the-pipeline-agreement.md`,
+    ]);
   });
 
   it('a new story that the validator can then guide', async () => {

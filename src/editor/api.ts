@@ -5,6 +5,8 @@
  */
 import type { EditorProblem, StoryCheck } from '$lib/server/editor/api';
 import type { StoryFileText } from '$lib/server/editor/story-files';
+import type { PlaceAt } from '$lib/server/editor/place-at';
+import type { Place } from '$lib/server/gazetteer';
 
 export type { EditorProblem, StoryCheck, StoryFileText };
 
@@ -42,15 +44,7 @@ export async function api<T>(method: string, route: string, body?: unknown): Pro
   return answer as T;
 }
 
-export interface PlaceMatch {
-  name: string;
-  country: string;
-  countryName: string;
-  population: number;
-  coordinates: [number, number];
-  geonameId: number;
-  /** "Hyderabad, Pakistan (pop. 1.4 M)" */
-  label: string;
-}
+/** A gazetteer match as the server sends it, with its label: "Hyderabad, Pakistan (pop. 1.4 M)". */
+export type PlaceMatch = Place & { label: string };
 
-export type PlaceAt = { land: true; admin: string } | { land: false; zone: string | null };
+export type { PlaceAt };

@@ -10,6 +10,7 @@ import { editFeature } from './feature-edit';
 import {
   allFeatures,
   categoriesOf,
+  isSlug,
   layersOf,
   narrativeFile,
   newId,
@@ -128,7 +129,7 @@ export function fileOf(draft: StoryDraft, id: string): string | undefined {
 export function renameFeature(draft: StoryDraft, from: string, to: string): string | null {
   const file = fileOf(draft, from);
   if (!file) return `no feature "${from}"`;
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(to)) {
+  if (!isSlug(to)) {
     return `"${to}" is not an id: use lower-case words joined by hyphens, e.g. "uri-attack-2016"`;
   }
   if (takenIds(draft).has(to)) return `another feature already has the id "${to}"`;

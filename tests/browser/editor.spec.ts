@@ -327,6 +327,8 @@ describe('a journalist makes a new story in the editor', () => {
         // The title slide, then the chapters in their new order.
         const slide = () => reader.locator('#slide-title').textContent();
         await eventually(slide).toMatch(/Ports and passes/);
+        // The title slide is prerendered: keys are heard only once the deck has its map.
+        await reader.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
         for (const title of ['The talks', 'The plain']) {
           await reader.keyboard.press('ArrowRight');
           await eventually(slide).toMatch(title);
